@@ -1,0 +1,37 @@
+using ResolutionKit.Collections;
+
+namespace ResolutionKit.Model;
+
+/// <summary>The part of a resolution a group belongs to.</summary>
+public enum Part
+{
+    /// <summary>The preamble (considering, recalling, noting, ...).</summary>
+    Preamble,
+
+    /// <summary>The operative part (resolves, instructs, invites, ...).</summary>
+    Operative,
+}
+
+/// <summary>
+/// A group of clauses opened by a phrase: a preambular participle ("considering") or an operative verb with the
+/// actor it addresses ("instructs the Secretary-General").
+/// </summary>
+/// <param name="Part">Preamble or operative part.</param>
+/// <param name="Heading">The opening phrase exactly as written, without a trailing comma or colon.</param>
+/// <param name="Kind">
+/// The normalized kind of the opening phrase, language-independent: <c>considering</c>, <c>recalling</c>,
+/// <c>resolves</c>, <c>instructs</c>, <c>resolves-to-instruct</c>, <c>invites</c>, ...
+/// </param>
+/// <param name="Actors">The actors an operative group addresses (empty for "resolves", "decides" and the preamble).</param>
+/// <param name="Clauses">The clauses.</param>
+public sealed record Group(Part Part, string Heading, string Kind, EquatableArray<Actor> Actors, EquatableArray<Clause> Clauses)
+{
+    /// <summary>Where the heading was read from; null when not read from text.</summary>
+    public SourceSpan? Span { get; init; }
+
+    /// <summary>
+    /// The address segment of the group: the heading in lower case with words joined by hyphens and articles
+    /// dropped, e.g. <c>instructs-secretary-general</c>.
+    /// </summary>
+    public string Slug => Internal.Slug.Of(Heading);
+}

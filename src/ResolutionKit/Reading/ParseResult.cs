@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+using ResolutionKit.Collections;
+using ResolutionKit.Diagnostics;
+
+namespace ResolutionKit.Reading;
+
+/// <summary>
+/// The result of reading: the value (when anything could be read) and the diagnostics. Readers never throw on bad
+/// input; they report.
+/// </summary>
+/// <typeparam name="T">The value type.</typeparam>
+/// <param name="Value">The value read; null when nothing usable could be read.</param>
+/// <param name="Diagnostics">What the reader reported, in source order.</param>
+public sealed record ParseResult<T>(T? Value, EquatableArray<Diagnostic> Diagnostics)
+    where T : class
+{
+    /// <summary>Whether any diagnostic is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Whether a value was read with no error.</summary>
+    public bool Success => Value is not null && !HasErrors;
+
+    /// <summary>Creates a result.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="diagnostics">The diagnostics.</param>
+    public static ParseResult<T> Create(T? value, IEnumerable<Diagnostic> diagnostics) =>
+        new(value, diagnostics.OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToEquatableArray());
+}
+
+/// <summary>The descriptors of what readers report (one catalog for all reading messages).</summary>
+public static class ReadingDiagnostics
+{
+    private const string Category = "Reading";
+    private const string Help = "https://github.com/resolutionkit/resolutionkit/blob/main/docs/text-format.md#reading-diagnostics";
+
+    /// <summary>RK0001: no title line was found.</summary>
+    public static DiagnosticDescriptor MissingTitle { get; } = new("RK0001", "No title line", "No title line (\"RESOLUTION n\" or \"DECISION n\") was found; the text is kept as unplaced paragraphs", Category, DiagnosticSeverity.Error) { HelpLinkUri = Help };
+
+    /// <summary>RK0002: text that could not be placed.</summary>
+    public static DiagnosticDescriptor Unplaced { get; } = new("RK0002", "Text could not be placed", "{0}; the text is kept: \"{1}\"", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
+    /// <summary>RK0003: a hyphenated word was rejoined.</summary>
+    public static DiagnosticDescriptor Hyphenation { get; } = new("RK0003", "Hyphenation rejoined", "The word split across lines as \"{0}\" was rejoined as \"{1}\"", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
+
+    /// <summary>RK0004: page furniture removed.</summary>
+    public static DiagnosticDescriptor PageFurniture { get; } = new("RK0004", "Page furniture removed", "Removed {0} left by a page break: \"{1}\"", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
+
+    /// <summary>RK0005: a label out of sequence or of the wrong style.</summary>
+    public static DiagnosticDescriptor LabelSequence { get; } = new("RK0005", "Clause label out of sequence", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
+    /// <summary>RK0006: a footnote problem.</summary>
+    public static DiagnosticDescriptor Footnote { get; } = new("RK0006", "Footnote mismatch", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
+    /// <summary>RK0007: no conference formula.</summary>
+    public static DiagnosticDescriptor MissingFormula { get; } = new("RK0007", "No conference formula", "No conference formula (\"The Plenipotentiary Conference of the International Telecommunication Union (...),\") was found; the adopting body is {0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
+    /// <summary>RK0008: input not readable as text.</summary>
+    public static DiagnosticDescriptor NotText { get; } = new("RK0008", "Input is not readable text", "{0}", Category, DiagnosticSeverity.Error) { HelpLinkUri = Help };
+
+    /// <summary>RK0009: a group with no clauses.</summary>
+    public static DiagnosticDescriptor EmptyGroup { get; } = new("RK0009", "Empty group", "The group \"{0}\" has no clauses", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
+    /// <summary>RK0010: the JSON form could not be read.</summary>
+    public static DiagnosticDescriptor InvalidJson { get; } = new("RK0010", "Invalid resolution JSON", "{0}", Category, DiagnosticSeverity.Error) { HelpLinkUri = Help };
+
+    /// <summary>All reading descriptors.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+    {
+        MissingTitle, Unplaced, Hyphenation, PageFurniture, LabelSequence, Footnote, MissingFormula, NotText, EmptyGroup, InvalidJson,
+    };
+}

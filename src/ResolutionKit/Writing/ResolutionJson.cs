@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using ResolutionKit.Collections;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Model;
+using ResolutionKit.Reading;
+
+namespace ResolutionKit.Writing;
+
+/// <summary>
+/// The JSON form of a resolution (schema version <see cref="SchemaVersion"/>): every field of the model, including
+/// source spans, so that model → JSON → model gives back an equal model.
+/// </summary>
+public static class ResolutionJson
+{
+    /// <summary>The schema version written, and the only one read.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Writes a resolution as indented JSON with LF line endings.</summary>
+    /// <param name="resolution">The resolution.</param>
+    public static string Write(Resolution resolution) => ToJson(resolution).ToString(Formatting.Indented).Replace("\r\n", "\n");
+
+    /// <summary>The JSON object of a resolution.</summary>
+    /// <param name="r">The resolution.</param>
+    public static JObject ToJson(Resolution r)
+    {
+        var o = new JObject
+        {
+            ["schemaVersion"] = SchemaVersion,
+            ["id"] = new JObject
+            {
+                ["body"] = r.Id.Body.Code,
+                ["bodyName"] = r.Id.Body.Name,
+                ["kind"] = r.Id.Kind.ToString(),
+                ["number"] = r.Id.Number,
+            },
+            ["address"] = r.Address,
+            ["revision"] = r.Revision is null ? JValue.CreateNull() : Rev(r.Revision),
+            ["titleLine"] = r.TitleLine,
+            ["title"] = r.Title,
+            ["language"] = r.Language,
+            ["history"] = new JArray(r.History.Select(Rev)),
+            ["conferenceFormula"] = r.ConferenceFormula,
+            ["preamble"] = new JArray(r.Preamble.Select(Group)),
+            ["operative"] = new JArray(r.Operative.Select(Group)),
+            ["footnotes"] = new JArray(r.Footnotes.Select(f => WithSpan(new JObject { ["marker"] = f.Marker, ["text"] = f.Text }, f.Span))),
+            ["annexes"] = new JArray(r.Annexes.Select(a => WithSpan(new JObject { ["heading"] = a.Heading, ["title"] = a.Title, ["paragraphs"] = new JArray(a.Paragraphs.Select(Para)) }, a.Span))),
+            ["unplaced"] = new JArray(r.Unplaced.Select(Para)),
+        };
+        if (r.Span is not null)
+        {
+            o["span"] = Span(r.Span);
+        }
+
+        if (r.SourcePath is not null)
+        {
+            o["sourcePath"] = r.SourcePath;
+        }
+
+        return o;
+    }
+
+    /// <summary>Reads the JSON form. Invalid JSON, another schema version or a missing field is reported as RK0010 with its line and column.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="path">The path to name in locations.</param>
+    public static ParseResult<Resolution> Read(string json, string? path = null)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+            var token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            if (token is not JObject o)
+            {
+                throw new SchemaException("The JSON must be an object describing one resolution", token);
+            }
+
+            var version = o["schemaVersion"];
+            if (version is null || version.Type != JTokenType.Integer || (int)version != SchemaVersion)
+            {
+                throw new SchemaException($"\"schemaVersion\" must be {SchemaVersion}", version ?? o);
+            }
+
+            var id = Obj(o, "id");
+            var kindText = Str(id, "kind");
+            if (!Enum.TryParse<InstrumentKind>(kindText, out var kind))
+            {
+                throw new SchemaException($"Unknown instrument kind \"{kindText}\" (Resolution, Decision or Recommendation)", id["kind"]!);
+            }
+
+            var code = Str(id, "body");
+            var body = Body.FromCode(code);
+            if (id["bodyName"] is JValue { Type: JTokenType.String } bn && (string)bn! != body.Name)
+            {
+                body = new Body(code, (string)bn!);
+            }
+
+            var r = new Resolution(new InstrumentId(body, kind, Str(id, "number")), o["revision"] is JObject rev ? ReadRev(rev) : null, Str(o, "title"), Str(o, "language"))
+            {
+                TitleLine = OptStr(o, "titleLine"),
+                History = Arr(o, "history").Select(t => ReadRev(AsObj(t))).ToEquatableArray(),
+                ConferenceFormula = OptStr(o, "conferenceFormula"),
+                Preamble = Arr(o, "preamble").Select(t => ReadGroup(AsObj(t))).ToEquatableArray(),
+                Operative = Arr(o, "operative").Select(t => ReadGroup(AsObj(t))).ToEquatableArray(),
+                Footnotes = Arr(o, "footnotes").Select(t => new Footnote(Str(AsObj(t), "marker"), Str(AsObj(t), "text")) { Span = ReadSpan(t["span"]) }).ToEquatableArray(),
+                Annexes = Arr(o, "annexes").Select(t => new Annex(Str(AsObj(t), "heading"), OptStr(AsObj(t), "title"), Arr(AsObj(t), "paragraphs").Select(ReadPara).ToEquatableArray()) { Span = ReadSpan(t["span"]) }).ToEquatableArray(),
+                Unplaced = Arr(o, "unplaced").Select(ReadPara).ToEquatableArray(),
+                Span = ReadSpan(o["span"]),
+                SourcePath = OptStr(o, "sourcePath"),
+            };
+            return ParseResult<Resolution>.Create(r, Array.Empty<Diagnostic>());
+        }
+        catch (JsonReaderException e)
+        {
+            return Error(path, e.Message, e.LineNumber, e.LinePosition);
+        }
+        catch (SchemaException e)
+        {
+            var info = (IJsonLineInfo)e.Token;
+            return Error(path, e.Message + " (at " + e.Token.Path + ")", info.HasLineInfo() ? info.LineNumber : 1, info.HasLineInfo() ? info.LinePosition : 1);
+        }
+    }
+
+    private static ParseResult<Resolution> Error(string? path, string message, int line, int column) =>
+        ParseResult<Resolution>.Create(null, new[] { Diagnostic.Create(ReadingDiagnostics.InvalidJson, new Location(path, string.Empty, new SourceSpan(Math.Max(1, line), Math.Max(1, column), 0, 0)), message) });
+
+    private static JObject Rev(Revision r) => new() { ["place"] = r.Place, ["year"] = r.Year, ["isRevision"] = r.IsRevision };
+
+    private static Revision ReadRev(JObject o)
+    {
+        var year = o["year"];
+        if (year is null || year.Type != JTokenType.Integer)
+        {
+            throw new SchemaException("\"year\" must be a whole number", year ?? o);
+        }
+
+        return new Revision(Str(o, "place"), (int)year, o["isRevision"] is JValue { Type: JTokenType.Boolean } b && (bool)b);
+    }
+
+    private static JObject Group(Group g) => WithSpan(
+        new JObject
+        {
+            ["part"] = g.Part.ToString().ToLowerInvariant(),
+            ["heading"] = g.Heading,
+            ["kind"] = g.Kind,
+            ["actors"] = new JArray(g.Actors.Select(a => new JObject { ["key"] = a.Key, ["name"] = a.Name, ["standing"] = a.Standing.ToString() })),
+            ["clauses"] = new JArray(g.Clauses.Select(Clause)),
+        },
+        g.Span);
+
+    private static Group ReadGroup(JObject o)
+    {
+        var partText = Str(o, "part");
+        if (!Enum.TryParse<Part>(partText, true, out var part))
+        {
+            throw new SchemaException($"\"part\" must be \"preamble\" or \"operative\", not \"{partText}\"", o["part"]!);
+        }
+
+        var actors = Arr(o, "actors").Select(t =>
+        {
+            var a = AsObj(t);
+            var standingText = OptStr(a, "standing") ?? nameof(ActorStanding.Unknown);
+            var standing = Enum.TryParse<ActorStanding>(standingText, out var s) ? s : ActorStanding.Unknown;
+            var actor = new Actor(Str(a, "key"), Str(a, "name"), standing);
+            return Actor.FromKey(actor.Key) is { } known && known == actor ? known : actor;
+        });
+        return new Group(part, Str(o, "heading"), Str(o, "kind"), actors.ToEquatableArray(), Arr(o, "clauses").Select(t => ReadClause(AsObj(t))).ToEquatableArray())
+        {
+            Span = ReadSpan(o["span"]),
+        };
+    }
+
+    private static JObject Clause(Clause c)
+    {
+        var o = WithSpan(new JObject { ["label"] = c.Label, ["text"] = c.Text }, c.Span);
+        if (!c.SubClauses.IsEmpty)
+        {
+            o["subClauses"] = new JArray(c.SubClauses.Select(Clause));
+        }
+
+        if (c.TextMap is not null)
+        {
+            o["map"] = new JArray(c.TextMap.Segments.Select(s => new JArray(s.TextOffset, s.Length, s.Line, s.Column, s.SourceOffset)));
+        }
+
+        return o;
+    }
+
+    private static Clause ReadClause(JObject o)
+    {
+        SourceMap? map = null;
+        if (o["map"] is JArray segments)
+        {
+            map = new SourceMap(segments.Select(s =>
+            {
+                var a = s as JArray;
+                if (a is null || a.Count != 5 || a.Any(x => x.Type != JTokenType.Integer))
+                {
+                    throw new SchemaException("A map segment must be five whole numbers", s);
+                }
+
+                return new SourceSegment((int)a[0], (int)a[1], (int)a[2], (int)a[3], (int)a[4]);
+            }).ToEquatableArray());
+        }
+
+        var subs = o["subClauses"] is JArray arr ? arr.Select(t => ReadClause(AsObj(t))).ToEquatableArray() : EquatableArray<Clause>.Empty;
+        return new Clause(Str(o, "label"), Str(o, "text"), subs) { Span = ReadSpan(o["span"]), TextMap = map };
+    }
+
+    private static JObject Para(Paragraph p) => WithSpan(new JObject { ["text"] = p.Text }, p.Span);
+
+    private static Paragraph ReadPara(JToken t) => new(Str(AsObj(t), "text")) { Span = ReadSpan(t["span"]) };
+
+    private static JObject WithSpan(JObject o, SourceSpan? span)
+    {
+        if (span is not null)
+        {
+            o["span"] = Span(span);
+        }
+
+        return o;
+    }
+
+    private static JArray Span(SourceSpan s) => new(s.Line, s.Column, s.Offset, s.Length);
+
+    private static SourceSpan? ReadSpan(JToken? t)
+    {
+        if (t is null || t.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        if (t is not JArray a || a.Count != 4 || a.Any(x => x.Type != JTokenType.Integer))
+        {
+            throw new SchemaException("\"span\" must be [line, column, offset, length]", t);
+        }
+
+        return new SourceSpan((int)a[0], (int)a[1], (int)a[2], (int)a[3]);
+    }
+
+    private static JObject AsObj(JToken t) => t as JObject ?? throw new SchemaException("Expected an object", t);
+
+    private static JObject Obj(JObject o, string name) => o[name] as JObject ?? throw new SchemaException($"\"{name}\" must be an object", o[name] ?? o);
+
+    private static IEnumerable<JToken> Arr(JObject o, string name)
+    {
+        var t = o[name];
+        if (t is null || t.Type == JTokenType.Null)
+        {
+            return Array.Empty<JToken>();
+        }
+
+        return t as JArray ?? throw new SchemaException($"\"{name}\" must be an array", t);
+    }
+
+    private static string Str(JObject o, string name)
+    {
+        var t = o[name];
+        if (t is JValue { Type: JTokenType.String } v)
+        {
+            return (string)v!;
+        }
+
+        throw new SchemaException($"\"{name}\" must be a string", t ?? o);
+    }
+
+    private static string? OptStr(JObject o, string name)
+    {
+        var t = o[name];
+        if (t is null || t.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        return t is JValue { Type: JTokenType.String } v ? (string)v! : throw new SchemaException($"\"{name}\" must be a string or null", t);
+    }
+
+    private sealed class SchemaException : Exception
+    {
+        public SchemaException(string message, JToken token)
+            : base(message)
+        {
+            Token = token;
+        }
+
+        public JToken Token { get; }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ResolutionKit.Internal;
+using ResolutionKit.Model;
+
+namespace ResolutionKit.Writing;
+
+/// <summary>
+/// Writes a resolution in the canonical text layout (<c>docs/text-format.md</c>): one clause per line, a tab after
+/// each label, blank lines between groups, LF line endings. Reading the output gives back the same model.
+/// </summary>
+public static class ResolutionTextWriter
+{
+    /// <summary>Writes the resolution to a string.</summary>
+    /// <param name="resolution">The resolution.</param>
+    public static string Write(Resolution resolution)
+    {
+        var sb = new StringBuilder();
+        using (var writer = new StringWriter(sb, CultureInfo.InvariantCulture) { NewLine = "\n" })
+        {
+            Write(resolution, writer);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Writes the resolution to a writer.</summary>
+    /// <param name="resolution">The resolution.</param>
+    /// <param name="writer">The writer.</param>
+    public static void Write(Resolution resolution, TextWriter writer)
+    {
+        writer.Write(resolution.TitleLine ?? TitleLineOf(resolution));
+        writer.Write('\n');
+        writer.Write('\n');
+        writer.Write(resolution.Title);
+        writer.Write('\n');
+        writer.Write('\n');
+        if (!resolution.History.IsEmpty)
+        {
+            writer.Write("(" + string.Join("; ", resolution.History.Select(h => h.ToString())) + ")");
+            writer.Write("\n\n");
+        }
+
+        if (resolution.ConferenceFormula is not null)
+        {
+            writer.Write(resolution.ConferenceFormula);
+            writer.Write("\n\n");
+        }
+
+        if (!resolution.Unplaced.IsEmpty)
+        {
+            foreach (var p in resolution.Unplaced)
+            {
+                writer.Write(p.Text);
+                writer.Write('\n');
+            }
+
+            writer.Write('\n');
+        }
+
+        foreach (var group in resolution.Groups)
+        {
+            writer.Write(group.Heading);
+            writer.Write('\n');
+            for (var i = 0; i < group.Clauses.Count; i++)
+            {
+                // An unlabelled clause after another clause is set off by a blank line, or it would read as a continuation.
+                if (i > 0 && group.Clauses[i].Label.Length == 0)
+                {
+                    writer.Write('\n');
+                }
+
+                WriteClause(group.Clauses[i], writer);
+            }
+
+            writer.Write('\n');
+        }
+
+        if (!resolution.Footnotes.IsEmpty)
+        {
+            foreach (var f in resolution.Footnotes)
+            {
+                writer.Write(Superscripts.FromPlain(f.Marker) + "\t" + f.Text);
+                writer.Write('\n');
+            }
+
+            writer.Write('\n');
+        }
+
+        foreach (var annex in resolution.Annexes)
+        {
+            writer.Write(annex.Heading);
+            writer.Write("\n\n");
+            if (annex.Title is not null)
+            {
+                writer.Write(annex.Title);
+                writer.Write("\n\n");
+            }
+
+            foreach (var p in annex.Paragraphs)
+            {
+                writer.Write(p.Text);
+                writer.Write("\n\n");
+            }
+        }
+    }
+
+    /// <summary>The title line derived from the model, e.g. "RESOLUTION 191 (REV. BUCHAREST, 2022)".</summary>
+    /// <param name="resolution">The resolution.</param>
+    public static string TitleLineOf(Resolution resolution)
+    {
+        var word = resolution.Id.Kind.ToString().ToUpperInvariant();
+        var line = word + " " + resolution.Id.Number;
+        if (resolution.Revision is not null)
+        {
+            var rev = resolution.Revision.ToString();
+            line += " (" + (resolution.Id.Body.Code == Body.Plenipotentiary.Code ? rev.ToUpperInvariant() : rev) + ")";
+        }
+
+        return line;
+    }
+
+    /// <summary>The canonical line of one clause (without its sub-clauses).</summary>
+    /// <param name="clause">The clause.</param>
+    public static string ClauseLine(Clause clause) => clause.Label.Length == 0 ? clause.Text : clause.Label + "\t" + clause.Text;
+
+    private static void WriteClause(Clause clause, TextWriter writer)
+    {
+        writer.Write(ClauseLine(clause));
+        writer.Write('\n');
+        foreach (var sub in clause.SubClauses)
+        {
+            WriteClause(sub, writer);
+        }
+    }
+}
