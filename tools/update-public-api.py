@@ -14,7 +14,7 @@ def write(path, symbols):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     open(path, "w").write("#nullable enable\n" + "".join(s + "\n" for s in sorted(symbols, key=str.lower)))
 
-pat = re.compile(r"warning (RS0016|RS0017): Symbol '(.*?)' .*?TargetFramework=([\w.]+)")
+pat = re.compile(r"warning (RS0016|RS0017): Symbol '(.*?)' is .*?\[[^\]]*?(?:TargetFramework=([\w.]+))?\]")
 for rel in projects:
     proj = os.path.join(root, rel)
     if not os.path.isdir(proj):
@@ -25,6 +25,7 @@ for rel in projects:
         tfms = sorted(set(re.findall(r"TargetFramework=([\w.]+)", out))) or ["net10.0"]
         add, remove = collections.defaultdict(set), collections.defaultdict(set)
         for kind, sym, tfm in pat.findall(out):
+            tfm = tfm or tfms[0]
             (add if kind == "RS0016" else remove)[sym].add(tfm)
         shared_path = os.path.join(proj, "PublicAPI.Unshipped.txt")
         shared = read(shared_path)

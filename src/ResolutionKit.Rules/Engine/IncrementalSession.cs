@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NRules;
+using ResolutionKit.Collections;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Model;
+using ResolutionKit.Rules.Engine;
+using ResolutionKit.Rules.Facts;
+
+namespace ResolutionKit.Rules;
+
+/// <summary>The diagnostics that appeared and disappeared after an edit.</summary>
+/// <param name="Added">Diagnostics that appeared.</param>
+/// <param name="Removed">Diagnostics that disappeared.</param>
+public sealed record DiagnosticDelta(IReadOnlyList<Diagnostic> Added, IReadOnlyList<Diagnostic> Removed)
+{
+    /// <summary>Whether nothing changed.</summary>
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0;
+}
+
+/// <summary>
+/// A long-lived analysis for drafting tools: replace a clause or a resolution and get back the diagnostics that
+/// appeared and disappeared. Only the facts of the changed resolution (and derived facts that involve it) go through
+/// the NRules network again; its activations and deactivations keep the findings current.
+/// </summary>
+public sealed class IncrementalSession
+{
+    private readonly RuleSet _rules;
+    private readonly DiagnosticSink _sink = new();
+    private readonly ISession _session;
+    private readonly FactBuilder _facts;
+    private readonly Dictionary<string, Resolution> _resolutions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Fact> _inSession = new(StringComparer.Ordinal);
+    private IReadOnlyList<Diagnostic> _current = Array.Empty<Diagnostic>();
+
+    internal IncrementalSession(RuleSet rules, IEnumerable<Resolution> resolutions)
+    {
+        _rules = rules;
+        _session = rules.CreateNRulesSession(_sink);
+        _facts = rules.CreateFactBuilder();
+        Apply(resolutions.ToList(), Array.Empty<string>());
+    }
+
+    /// <summary>The resolutions, by address.</summary>
+    public IReadOnlyDictionary<string, Resolution> Resolutions => _resolutions;
+
+    /// <summary>The current diagnostics (after configuration, suppressions and baseline).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _current;
+
+    /// <summary>The current diagnostics hidden by a suppression or the baseline.</summary>
+    public IReadOnlyList<Diagnostic> Suppressed { get; private set; } = Array.Empty<Diagnostic>();
+
+    /// <summary>Replaces (or adds) a resolution.</summary>
+    /// <param name="resolution">The new version.</param>
+    public DiagnosticDelta ReplaceResolution(Resolution resolution) => Apply(new[] { resolution }, Array.Empty<string>());
+
+    /// <summary>Removes a resolution.</summary>
+    /// <param name="address">Its address, e.g. <c>PP-191</c>.</param>
+    public DiagnosticDelta RemoveResolution(string address) => Apply(Array.Empty<Resolution>(), new[] { address });
+
+    /// <summary>Replaces the text of one clause, addressed as in diagnostics (<c>PP-191/resolves/2</c>).</summary>
+    /// <param name="address">The clause address.</param>
+    /// <param name="text">The new text.</param>
+    public DiagnosticDelta ReplaceClause(string address, string text)
+    {
+        var slash = address.IndexOf('/');
+        var resolutionAddress = slash < 0 ? address : address.Substring(0, slash);
+        if (!_resolutions.TryGetValue(resolutionAddress, out var resolution))
+        {
+            throw new ArgumentException($"No resolution {resolutionAddress} in this session", nameof(address));
+        }
+
+        var node = resolution.Clauses().FirstOrDefault(c => c.Address == address)
+            ?? throw new ArgumentException($"No clause {address} in {resolutionAddress}", nameof(address));
+        return ReplaceResolution(ReplaceClauseText(resolution, node, text));
+    }
+
+    internal static Resolution ReplaceClauseText(Resolution resolution, ClauseNode node, string text)
+    {
+        Clause Replace(Clause clause, int depth) =>
+            depth == node.Path.Count - 1
+                ? clause with { Text = text, TextMap = null }
+                : clause with { SubClauses = clause.SubClauses.SetItem(node.Path[depth + 1], Replace(clause.SubClauses[node.Path[depth + 1]], depth + 1)) };
+
+        var group = node.Group.Group;
+        var newGroup = group with { Clauses = group.Clauses.SetItem(node.Path[0], Replace(group.Clauses[node.Path[0]], 0)) };
+        return group.Part == Part.Preamble
+            ? resolution with { Preamble = resolution.Preamble.SetItem(node.Group.Index, newGroup) }
+            : resolution with { Operative = resolution.Operative.SetItem(node.Group.Index, newGroup) };
+    }
+
+    private DiagnosticDelta Apply(IReadOnlyList<Resolution> changed, IReadOnlyList<string> removed)
+    {
+        foreach (var r in changed)
+        {
+            _resolutions[r.Address] = r;
+        }
+
+        foreach (var a in removed)
+        {
+            _resolutions.Remove(a);
+        }
+
+        _facts.Set(changed, removed);
+        var next = _facts.Facts;
+        var toRetract = new List<object>();
+        var toInsert = new List<object>();
+        foreach (var (key, old) in _inSession.ToList())
+        {
+            if (!next.TryGetValue(key, out var fresh))
+            {
+                toRetract.Add(old);
+                _inSession.Remove(key);
+            }
+            else if (!ReferenceEquals(fresh, old))
+            {
+                if (old.SameContent(fresh))
+                {
+                    next[key] = old; // keep the fact NRules knows
+                }
+                else
+                {
+                    toRetract.Add(old);
+                    toInsert.Add(fresh);
+                    _inSession[key] = fresh;
+                }
+            }
+        }
+
+        foreach (var (key, fresh) in next.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            if (!_inSession.ContainsKey(key))
+            {
+                toInsert.Add(fresh);
+                _inSession[key] = fresh;
+            }
+        }
+
+        if (toRetract.Count > 0)
+        {
+            _session.RetractAll(toRetract);
+        }
+
+        if (toInsert.Count > 0)
+        {
+            _session.InsertAll(toInsert);
+        }
+
+        _session.Fire();
+        var (visible, suppressed) = _rules.Config.Filter(_sink.Snapshot());
+        var before = _current;
+        _current = visible;
+        Suppressed = suppressed;
+        var beforeSet = new HashSet<Diagnostic>(before);
+        var afterSet = new HashSet<Diagnostic>(visible);
+        return new DiagnosticDelta(visible.Where(d => !beforeSet.Contains(d)).ToList(), before.Where(d => !afterSet.Contains(d)).ToList());
+    }
+}

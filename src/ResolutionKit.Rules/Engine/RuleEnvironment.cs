@@ -1,0 +1,31 @@
+using System;
+using ResolutionKit.Model;
+using ResolutionKit.Rules.Expressions;
+using ResolutionKit.Rules.Registry;
+
+namespace ResolutionKit.Rules.Kinds;
+
+/// <summary>What rules need from their surroundings: the registry, the "as of" meeting, the expression compiler.</summary>
+internal sealed class RuleEnvironment
+{
+    public RuleEnvironment(InstrumentRegistry registry, MeetingEntry asOf, ExpressionCompiler expressions, TimeSpan regexTimeout)
+    {
+        Registry = registry;
+        AsOf = asOf;
+        Expressions = expressions;
+        RegexTimeout = regexTimeout;
+    }
+
+    public InstrumentRegistry Registry { get; }
+
+    public MeetingEntry AsOf { get; }
+
+    public ExpressionCompiler Expressions { get; }
+
+    public TimeSpan RegexTimeout { get; }
+
+    /// <summary>The lowest similarity any duplicate rule asks for: similar pairs below it are not derived.</summary>
+    public double SimilarityFloor { get; private set; } = 1.1;
+
+    public void RequestSimilarity(double threshold) => SimilarityFloor = Math.Min(SimilarityFloor, threshold);
+}

@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ResolutionKit.Rules.Expressions;
+
+/// <summary>An error in an expression: the character index in the expression and the message.</summary>
+/// <param name="Index">0-based index into the expression text.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record ExpressionError(int Index, string Message);
+
+/// <summary>
+/// Compiles C# predicates of rule files into delegates: parsed as one expression, checked against an allowlist of
+/// types and members by walking the semantic model (no I/O, reflection, processes, threads, network or environment),
+/// emitted into a collectible load context, and cached by content hash in memory and on disk so a second run pays
+/// no compile cost.
+/// </summary>
+public sealed class ExpressionCompiler
+{
+    private static readonly ConcurrentDictionary<string, Delegate> Memory = new(StringComparer.Ordinal);
+    private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
+
+    private static readonly HashSet<string> AllowedTypes = new(StringComparer.Ordinal)
+    {
+        "System.String", "System.Char", "System.Math", "System.Int32", "System.Int64", "System.Double", "System.Boolean", "System.Decimal",
+        "System.StringComparison", "System.StringComparer", "System.Nullable<T>", "System.Linq.Enumerable", "System.Collections.Generic.IEnumerable<T>",
+        "System.Collections.Generic.IReadOnlyList<T>", "System.Collections.Generic.IReadOnlyCollection<T>", "System.Collections.Immutable.ImmutableArray<T>",
+        "System.Collections.Immutable.ImmutableArray<T>.Enumerator", "System.Func<T, TResult>", "System.Func<T1, T2, TResult>", "System.Globalization.CultureInfo",
+        "ResolutionKit.Collections.EquatableArray<T>", "ResolutionKit.Analysis.TextSimilarity", "System.Collections.Generic.IEnumerator<T>",
+        "System.Collections.Generic.KeyValuePair<TKey, TValue>", "System.Linq.IGrouping<TKey, TElement>", "System.Linq.IOrderedEnumerable<TElement>",
+    };
+
+    private static readonly string[] AllowedNamespaces = { "ResolutionKit.Model", "ResolutionKit.Rules.Facts" };
+
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode" };
+
+    /// <summary>Creates a compiler.</summary>
+    /// <param name="cacheDirectory">Where compiled expressions are kept between runs; null for memory only.</param>
+    public ExpressionCompiler(string? cacheDirectory) => CacheDirectory = cacheDirectory;
+
+    /// <summary>The default on-disk cache: a folder under the user's local application data.</summary>
+    public static string DefaultCacheDirectory => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } d ? d : Path.GetTempPath(), "ResolutionKit", "expressions");
+
+    /// <summary>The on-disk cache folder, or null.</summary>
+    public string? CacheDirectory { get; }
+
+    /// <summary>How many expressions were compiled with Roslyn by this process (cache misses).</summary>
+    public static int CompilationCount => _compilations;
+
+    private static int _compilations;
+
+    /// <summary>Clears the in-memory cache (the on-disk cache stays).</summary>
+    public static void ClearMemoryCache() => Memory.Clear();
+
+    /// <summary>Compiles <paramref name="expression"/> as a predicate over <typeparamref name="T"/> named <paramref name="parameter"/>.</summary>
+    /// <typeparam name="T">The fact type.</typeparam>
+    /// <param name="expression">The C# expression.</param>
+    /// <param name="parameter">The parameter name the expression uses.</param>
+    /// <param name="errors">Errors, with positions in the expression.</param>
+    public Func<T, bool>? Compile<T>(string expression, string parameter, out IReadOnlyList<ExpressionError> errors)
+    {
+        var list = new List<ExpressionError>();
+        errors = list;
+        var key = Hash(expression, typeof(T), parameter);
+        if (Memory.TryGetValue(key, out var cached))
+        {
+            return (Func<T, bool>)cached;
+        }
+
+        var path = CacheDirectory is null ? null : Path.Combine(CacheDirectory, key + ".dll");
+        if (path is not null && File.Exists(path))
+        {
+            try
+            {
+                var fromDisk = Load<T>(File.ReadAllBytes(path), key);
+                Memory[key] = fromDisk;
+                return fromDisk;
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException or MissingMethodException)
+            {
+                // A damaged cache entry: compile again.
+            }
+        }
+
+        var parsed = SyntaxFactory.ParseExpression(expression);
+        foreach (var d in parsed.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            list.Add(new ExpressionError(d.Location.SourceSpan.Start, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (parsed.FullSpan.End < expression.Length)
+        {
+            list.Add(new ExpressionError(parsed.FullSpan.End, "Only one C# expression is allowed; unexpected text follows it"));
+        }
+
+        if (list.Count > 0)
+        {
+            return null;
+        }
+
+        const string Prefix = "using System; using System.Linq; using ResolutionKit.Model; using ResolutionKit.Rules.Facts;\npublic static class RuleExpression { public static bool Test(";
+        var header = Prefix + typeof(T).FullName + " " + parameter + ") =>\n";
+        var source = header + expression + "\n;}";
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create(
+            "RuleExpression_" + key.Substring(0, 16),
+            new[] { tree },
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Disable, deterministic: true));
+
+        var offset = header.Length;
+        foreach (var d in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            list.Add(new ExpressionError(Math.Max(0, Math.Min(expression.Length, d.Location.SourceSpan.Start - offset)), d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (list.Count > 0)
+        {
+            return null;
+        }
+
+        var model = compilation.GetSemanticModel(tree);
+        var root = tree.GetRoot();
+        var body = root.DescendantNodes().OfType<ArrowExpressionClauseSyntax>().First().Expression;
+        CheckAllowed(body, model, offset, list);
+        if (list.Count > 0)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success)
+        {
+            list.AddRange(emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => new ExpressionError(0, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))));
+            return null;
+        }
+
+        System.Threading.Interlocked.Increment(ref _compilations);
+        var bytes = stream.ToArray();
+        if (path is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(CacheDirectory!);
+                var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                File.WriteAllBytes(temp, bytes);
+                File.Move(temp, path, true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The cache is an optimisation; a read-only disk only costs a compile next time.
+            }
+        }
+
+        var compiled = Load<T>(bytes, key);
+        Memory[key] = compiled;
+        return compiled;
+    }
+
+    private static Func<T, bool> Load<T>(byte[] bytes, string key)
+    {
+        var context = new AssemblyLoadContext("ResolutionKit.Expression." + key.Substring(0, 16), isCollectible: true);
+        using var stream = new MemoryStream(bytes);
+        var assembly = context.LoadFromStream(stream);
+        var method = assembly.GetType("RuleExpression")?.GetMethod("Test", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new MissingMethodException("RuleExpression", "Test");
+        return (Func<T, bool>)method.CreateDelegate(typeof(Func<T, bool>));
+    }
+
+    private static void CheckAllowed(ExpressionSyntax body, SemanticModel model, int offset, List<ExpressionError> errors)
+    {
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            var at = node.SpanStart - offset;
+            switch (node)
+            {
+                case AssignmentExpressionSyntax:
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }:
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }:
+                    errors.Add(new ExpressionError(at, "A rule expression may not assign or change anything"));
+                    continue;
+                case TypeOfExpressionSyntax:
+                case RefExpressionSyntax:
+                case StackAllocArrayCreationExpressionSyntax:
+                case AwaitExpressionSyntax:
+                case AnonymousMethodExpressionSyntax:
+                case MakeRefExpressionSyntax:
+                case RefTypeExpressionSyntax:
+                case RefValueExpressionSyntax:
+                case DefaultExpressionSyntax:
+                case CheckedExpressionSyntax:
+                case SizeOfExpressionSyntax:
+                case PointerTypeSyntax:
+                case FunctionPointerTypeSyntax:
+                    errors.Add(new ExpressionError(at, $"'{node.ToString()}' is not allowed in a rule expression"));
+                    continue;
+                case LambdaExpressionSyntax lambda when lambda.Body is BlockSyntax:
+                    errors.Add(new ExpressionError(at, "Only expression lambdas (x => ...) are allowed, not statement blocks"));
+                    continue;
+            }
+
+            var info = model.GetSymbolInfo(node);
+            var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+            if (symbol is null)
+            {
+                continue;
+            }
+
+            var problem = Check(symbol);
+            if (problem is not null)
+            {
+                errors.Add(new ExpressionError(at, problem));
+            }
+        }
+    }
+
+    private static string? Check(ISymbol symbol)
+    {
+        switch (symbol)
+        {
+            case ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or IDiscardSymbol or ILabelSymbol:
+                return null;
+            case INamespaceSymbol:
+                return null;
+            case IDynamicTypeSymbol:
+                return "'dynamic' is not allowed in a rule expression";
+            case ITypeSymbol type:
+                return TypeAllowed(type) ? null : $"The type '{type.ToDisplayString()}' is not allowed in a rule expression (allowed: strings, numbers, LINQ, the ResolutionKit model and facts)";
+            default:
+                var containing = symbol.ContainingType;
+                if (containing is null)
+                {
+                    return $"'{symbol.ToDisplayString()}' is not allowed in a rule expression";
+                }
+
+                if (containing.SpecialType == SpecialType.System_Object || containing.ToDisplayString() == "System.ValueType")
+                {
+                    return ObjectMembers.Contains(symbol.Name) ? null : $"'{symbol.ToDisplayString()}' is not allowed in a rule expression";
+                }
+
+                if (symbol is IMethodSymbol { ReducedFrom: { } reduced })
+                {
+                    containing = reduced.ContainingType;
+                }
+
+                return TypeAllowed(containing) ? null : $"'{symbol.ToDisplayString()}' is not allowed in a rule expression: '{containing.ToDisplayString()}' is outside the allowlist (no I/O, reflection, processes, threads, network or environment)";
+        }
+    }
+
+    private static bool TypeAllowed(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return TypeAllowed(array.ElementType);
+            case ITypeParameterSymbol:
+                return true;
+            case INamedTypeSymbol named:
+                if (named.SpecialType is SpecialType.System_Object or SpecialType.System_Void)
+                {
+                    return true;
+                }
+
+                if (named.IsAnonymousType || named.IsTupleType)
+                {
+                    return named.TupleElements.IsDefaultOrEmpty || named.TupleElements.All(e => TypeAllowed(e.Type));
+                }
+
+                var definition = named.OriginalDefinition.ToDisplayString();
+                if (AllowedTypes.Contains(definition) || named.TypeKind == TypeKind.Enum && AllowedNamespaces.Contains(named.ContainingNamespace?.ToDisplayString()))
+                {
+                    return named.TypeArguments.All(TypeAllowed);
+                }
+
+                var ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+                return AllowedNamespaces.Contains(ns) && named.TypeArguments.All(TypeAllowed);
+            default:
+                return false;
+        }
+    }
+
+    private static string Hash(string expression, Type type, string parameter)
+    {
+        var version = typeof(ExpressionCompiler).Assembly.ManifestModule.ModuleVersionId + "|" + typeof(Model.Resolution).Assembly.ManifestModule.ModuleVersionId;
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(version + "|" + type.FullName + "|" + parameter + "|" + expression));
+        return string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static MetadataReference[] LoadReferences()
+    {
+        var wanted = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "System.Runtime.dll", "System.Private.CoreLib.dll", "System.Linq.dll", "System.Collections.dll", "System.Collections.Immutable.dll", "netstandard.dll",
+            "System.Runtime.Extensions.dll", "System.Globalization.dll",
+        };
+        var tpa = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator);
+        var paths = tpa.Where(p => wanted.Contains(Path.GetFileName(p))).ToList();
+        paths.Add(typeof(Model.Resolution).Assembly.Location);
+        paths.Add(typeof(ExpressionCompiler).Assembly.Location);
+        return paths.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+    }
+}

@@ -1,0 +1,255 @@
+using System.Collections.Generic;
+using System.Linq;
+using ResolutionKit.Collections;
+using ResolutionKit.Model;
+
+namespace ResolutionKit.Rules.Facts;
+
+/// <summary>A fact the rules match. Facts have reference identity; <see cref="Key"/> identifies the node they describe.</summary>
+public abstract class Fact
+{
+    /// <summary>A key unique among the facts of one analysis: the fact type and the address(es) it describes.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>The resolution addresses this fact depends on (a derived fact depends on two).</summary>
+    public abstract IEnumerable<string> ResolutionAddresses { get; }
+
+    /// <summary>Whether this fact carries the same content as <paramref name="other"/> (for incremental updates).</summary>
+    /// <param name="other">A fact with the same key.</param>
+    public abstract bool SameContent(Fact other);
+}
+
+/// <summary>A resolution.</summary>
+public sealed class ResolutionFact : Fact
+{
+    internal ResolutionFact(Resolution resolution) => Resolution = resolution;
+
+    /// <summary>The resolution.</summary>
+    public Resolution Resolution { get; }
+
+    /// <summary>Its address, e.g. <c>PP-191</c>.</summary>
+    public string Address => Resolution.Address;
+
+    /// <summary>The adopting body.</summary>
+    public Body Body => Resolution.Id.Body;
+
+    /// <summary>All clauses, sub-clauses included.</summary>
+    public IReadOnlyList<ClauseNode> AllClauses => _clauses ??= Resolution.Clauses().ToList();
+
+    private List<ClauseNode>? _clauses;
+
+    /// <summary>Number of clauses in the preamble (sub-clauses included).</summary>
+    public int PreambleClauseCount => AllClauses.Count(c => c.Group.Group.Part == Part.Preamble);
+
+    /// <summary>Number of clauses in the operative part (sub-clauses included).</summary>
+    public int OperativeClauseCount => AllClauses.Count(c => c.Group.Group.Part == Part.Operative);
+
+    /// <inheritdoc />
+    public override string Key => "R:" + Address;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> ResolutionAddresses => new[] { Address };
+
+    /// <inheritdoc />
+    public override bool SameContent(Fact other) => other is ResolutionFact r && r.Resolution.Equals(Resolution);
+}
+
+/// <summary>A group of clauses.</summary>
+public sealed class GroupFact : Fact
+{
+    internal GroupFact(GroupNode node) => Node = node;
+
+    /// <summary>The group with its address.</summary>
+    public GroupNode Node { get; }
+
+    /// <summary>The group.</summary>
+    public Group Group => Node.Group;
+
+    /// <summary>The resolution.</summary>
+    public Resolution Resolution => Node.Resolution;
+
+    /// <summary>The group's address.</summary>
+    public string Address => Node.Address;
+
+    /// <summary>Preamble or operative.</summary>
+    public Part Part => Group.Part;
+
+    /// <summary>The normalized kind of the opening phrase.</summary>
+    public string Kind => Group.Kind;
+
+    /// <summary>The actors addressed.</summary>
+    public EquatableArray<Actor> Actors => Group.Actors;
+
+    /// <summary>The adopting body of the resolution.</summary>
+    public Body Body => Resolution.Id.Body;
+
+    /// <inheritdoc />
+    public override string Key => "G:" + Address;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> ResolutionAddresses => new[] { Resolution.Address };
+
+    /// <inheritdoc />
+    public override bool SameContent(Fact other) => other is GroupFact g && g.Group.Equals(Group) && g.Node.Index == Node.Index && g.Resolution.Id.Equals(Resolution.Id) && SameContext(g.Resolution, Resolution);
+
+    internal static bool SameContext(Resolution a, Resolution b) =>
+        Equals(a.Revision, b.Revision) && a.Preamble.Count == b.Preamble.Count && a.Operative.Count == b.Operative.Count && Equals(a.SourcePath, b.SourcePath);
+}
+
+/// <summary>A clause (or sub-clause).</summary>
+public sealed class ClauseFact : Fact
+{
+    internal ClauseFact(ClauseNode node) => Node = node;
+
+    /// <summary>The clause with its address, group and parent.</summary>
+    public ClauseNode Node { get; }
+
+    /// <summary>The clause.</summary>
+    public Clause Clause => Node.Clause;
+
+    /// <summary>The clause text.</summary>
+    public string Text => Node.Clause.Text;
+
+    /// <summary>The clause label.</summary>
+    public string Label => Node.Clause.Label;
+
+    /// <summary>The resolution.</summary>
+    public Resolution Resolution => Node.Resolution;
+
+    /// <summary>The group.</summary>
+    public Group Group => Node.Group.Group;
+
+    /// <summary>The clause's address.</summary>
+    public string Address => Node.Address;
+
+    /// <summary>Preamble or operative.</summary>
+    public Part Part => Group.Part;
+
+    /// <summary>The normalized kind of the group's opening phrase.</summary>
+    public string GroupKind => Group.Kind;
+
+    /// <summary>The actors the group addresses.</summary>
+    public EquatableArray<Actor> Actors => Group.Actors;
+
+    /// <summary>The adopting body.</summary>
+    public Body Body => Resolution.Id.Body;
+
+    /// <summary>0 for a top-level clause, 1 for a sub-clause, ...</summary>
+    public int Depth => Node.Depth;
+
+    /// <summary>The references in the clause text, "of this conference" resolved to the resolution's body.</summary>
+    public IReadOnlyList<Reference> References => _references ??= Clause.References.Select(r => r.OfThisBody && r.Body is null ? r with { Body = Body } : r).ToList();
+
+    private List<Reference>? _references;
+
+    /// <inheritdoc />
+    public override string Key => "C:" + Address;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> ResolutionAddresses => new[] { Resolution.Address };
+
+    /// <inheritdoc />
+    public override bool SameContent(Fact other) =>
+        other is ClauseFact c && c.Clause.Equals(Clause) && c.Group.Heading == Group.Heading && c.Node.Path.Equals(Node.Path)
+        && c.Resolution.Id.Equals(Resolution.Id) && GroupFact.SameContext(c.Resolution, Resolution);
+}
+
+/// <summary>A pair of similar clauses (derived: computed before the rules run).</summary>
+public sealed class SimilarPairFact : Fact
+{
+    internal SimilarPairFact(ClauseFact first, ClauseFact second, double similarity)
+    {
+        First = first;
+        Second = second;
+        Similarity = similarity;
+    }
+
+    /// <summary>The earlier clause (by resolution address, then document order).</summary>
+    public ClauseFact First { get; }
+
+    /// <summary>The later clause: the one reported.</summary>
+    public ClauseFact Second { get; }
+
+    /// <summary>Similarity from 0 to 1.</summary>
+    public double Similarity { get; }
+
+    /// <summary>Whether both clauses are in one resolution.</summary>
+    public bool SameResolution => First.Resolution.Address == Second.Resolution.Address;
+
+    /// <inheritdoc />
+    public override string Key => "S:" + First.Address + "|" + Second.Address;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> ResolutionAddresses => new[] { First.Resolution.Address, Second.Resolution.Address };
+
+    /// <inheritdoc />
+    public override bool SameContent(Fact other) =>
+        other is SimilarPairFact p && p.First.SameContent(First) && p.Second.SameContent(Second) && p.Similarity.Equals(Similarity);
+}
+
+/// <summary>How much two resolutions overlap (derived).</summary>
+public sealed class OverlapFact : Fact
+{
+    internal OverlapFact(ResolutionFact first, ResolutionFact second, int sharedClauses, double overlap, IReadOnlyList<SimilarPairFact> pairs)
+    {
+        First = first;
+        Second = second;
+        SharedClauses = sharedClauses;
+        Overlap = overlap;
+        Pairs = pairs;
+    }
+
+    /// <summary>The first resolution (by address).</summary>
+    public ResolutionFact First { get; }
+
+    /// <summary>The second resolution.</summary>
+    public ResolutionFact Second { get; }
+
+    /// <summary>How many operative clauses of the smaller resolution have a near-duplicate in the other.</summary>
+    public int SharedClauses { get; }
+
+    /// <summary>SharedClauses divided by the operative clause count of the smaller resolution.</summary>
+    public double Overlap { get; }
+
+    /// <summary>The similar pairs behind the overlap.</summary>
+    public IReadOnlyList<SimilarPairFact> Pairs { get; }
+
+    /// <inheritdoc />
+    public override string Key => "O:" + First.Address + "|" + Second.Address;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> ResolutionAddresses => new[] { First.Address, Second.Address };
+
+    /// <inheritdoc />
+    public override bool SameContent(Fact other) =>
+        other is OverlapFact o && o.First.SameContent(First) && o.Second.SameContent(Second) && o.SharedClauses == SharedClauses;
+}
+
+/// <summary>An operative clause that asks for a report (derived).</summary>
+public sealed class ReportingFact : Fact
+{
+    internal ReportingFact(ClauseFact clause, string recipient, int index)
+    {
+        Clause = clause;
+        Recipient = recipient;
+        Index = index;
+    }
+
+    /// <summary>The clause.</summary>
+    public ClauseFact Clause { get; }
+
+    /// <summary>To whom the report goes: <c>Council</c>, <c>Conference</c> (the next plenipotentiary or assembly), or <c>Other</c>.</summary>
+    public string Recipient { get; }
+
+    /// <summary>The position of this request among the reporting requests of its resolution (0 for the first).</summary>
+    public int Index { get; }
+
+    /// <inheritdoc />
+    public override string Key => "P:" + Clause.Address;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> ResolutionAddresses => new[] { Clause.Resolution.Address };
+
+    /// <inheritdoc />
+    public override bool SameContent(Fact other) => other is ReportingFact r && r.Clause.SameContent(Clause) && r.Index == Index && r.Recipient == Recipient;
+}

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
+using ResolutionKit.Collections;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Fixes;
+using ResolutionKit.Model;
+using ResolutionKit.Rules.Engine;
+using ResolutionKit.Rules.Facts;
+using ResolutionKit.Rules.Loading;
+
+namespace ResolutionKit.Rules.Kinds;
+
+/// <summary>A rule compiled from its file: it builds its NRules rule(s) and turns matches into diagnostics.</summary>
+internal abstract class CompiledRule
+{
+    protected CompiledRule(RuleDefinition definition) => Definition = definition;
+
+    public RuleDefinition Definition { get; }
+
+    public DiagnosticDescriptor Descriptor => Definition.Descriptor;
+
+    /// <summary>Set when the rule set is configured: the severity its diagnostics get.</summary>
+    public DiagnosticSeverity Severity { get; set; }
+
+    public int Index { get; set; }
+
+    public abstract IEnumerable<IRuleDefinition> Build();
+
+    protected Diagnostic Make(Resolution resolution, string address, SourceSpan? span, IEnumerable<Fix>? fixes, params string[] args) =>
+        new(Descriptor, new Location(resolution.SourcePath, address, span), EquatableArray.Create(args), Severity,
+            (fixes ?? Enumerable.Empty<Fix>()).Select(f => f with { RuleId = Descriptor.Id }).ToEquatableArray());
+
+    protected Diagnostic AtClause(ClauseFact c, int start, int length, IEnumerable<Fix>? fixes, params string[] args) =>
+        Make(c.Resolution, c.Address, c.Clause.Locate(start, length), fixes, args);
+
+    protected Diagnostic AtGroup(GroupFact g, IEnumerable<Fix>? fixes, params string[] args) =>
+        Make(g.Resolution, g.Address, g.Group.Span, fixes, args);
+
+    protected Diagnostic AtResolution(Resolution r, IEnumerable<Fix>? fixes, params string[] args) =>
+        Make(r, r.Address, r.Span, fixes, args);
+
+    protected Fix? DeclaredFix(string title, params ModelEdit[] edits) =>
+        Definition.Fix is null ? null : new Fix(Definition.Fix.Title ?? title, EquatableArray.Create(edits), Definition.Fix.IsSafe);
+
+    /// <summary>Runs a user regex; a time-out becomes no match and is reported once.</summary>
+    protected IEnumerable<Match> Matches(Regex regex, string text)
+    {
+        var list = new List<Match>();
+        try
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                list.Add(m);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            RegexTimedOut?.Invoke(Definition.Id);
+        }
+
+        return list;
+    }
+
+    protected bool IsMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            RegexTimedOut?.Invoke(Definition.Id);
+            return false;
+        }
+    }
+
+    public Action<string>? RegexTimedOut { get; set; }
+
+    internal static string Name(ClauseFact c) => c.Address;
+}
+
+/// <summary>A rule over one fact type: a condition evaluated in the Rete network, and findings computed on activation.</summary>
+internal abstract class SingleFactRule<T> : CompiledRule
+    where T : Fact
+{
+    protected SingleFactRule(RuleDefinition definition)
+        : base(definition)
+    {
+    }
+
+    public abstract bool Matches(T fact);
+
+    public abstract IEnumerable<Diagnostic> Evaluate(T fact);
+
+    public override IEnumerable<IRuleDefinition> Build()
+    {
+        var builder = new RuleBuilder();
+        builder.Name(Definition.Id);
+        builder.Description(Definition.Descriptor.Title);
+        var pattern = builder.LeftHandSide().Pattern(typeof(T), "f");
+        Expression<Func<T, bool>> condition = f => Matches(f);
+        pattern.Condition(condition);
+        var index = Index;
+        Expression<Action<IContext, T>> set = (ctx, f) => ((DiagnosticSink)ctx.Resolve(typeof(DiagnosticSink))).Set(index, f.Key, Evaluate(f));
+        Expression<Action<IContext, T>> remove = (ctx, f) => ((DiagnosticSink)ctx.Resolve(typeof(DiagnosticSink))).Remove(index, f.Key);
+        builder.RightHandSide().Action(set, ActionTrigger.Activated | ActionTrigger.Reactivated);
+        builder.RightHandSide().Action(remove, ActionTrigger.Deactivated);
+        yield return builder.Build();
+    }
+}
+
+/// <summary>A rule joining two facts of one type (e.g. two reporting requests): NRules does the join.</summary>
+internal abstract class JoinRule<T> : CompiledRule
+    where T : Fact
+{
+    protected JoinRule(RuleDefinition definition)
+        : base(definition)
+    {
+    }
+
+    public abstract bool MatchesFirst(T fact);
+
+    public abstract bool MatchesSecond(T fact);
+
+    public abstract bool Joins(T first, T second);
+
+    public abstract IEnumerable<Diagnostic> Evaluate(T first, T second);
+
+    public override IEnumerable<IRuleDefinition> Build()
+    {
+        var builder = new RuleBuilder();
+        builder.Name(Definition.Id);
+        builder.Description(Definition.Descriptor.Title);
+        var lhs = builder.LeftHandSide();
+        var a = lhs.Pattern(typeof(T), "a");
+        Expression<Func<T, bool>> first = a => MatchesFirst(a);
+        a.Condition(first);
+        var b = lhs.Pattern(typeof(T), "b");
+        Expression<Func<T, bool>> second = b => MatchesSecond(b);
+        Expression<Func<T, T, bool>> join = (a, b) => Joins(a, b);
+        b.Condition(second);
+        b.Condition(join);
+        var index = Index;
+        Expression<Action<IContext, T, T>> set = (ctx, a, b) => ((DiagnosticSink)ctx.Resolve(typeof(DiagnosticSink))).Set(index, a.Key + "&" + b.Key, Evaluate(a, b));
+        Expression<Action<IContext, T, T>> remove = (ctx, a, b) => ((DiagnosticSink)ctx.Resolve(typeof(DiagnosticSink))).Remove(index, a.Key + "&" + b.Key);
+        builder.RightHandSide().Action(set, ActionTrigger.Activated | ActionTrigger.Reactivated);
+        builder.RightHandSide().Action(remove, ActionTrigger.Deactivated);
+        yield return builder.Build();
+    }
+}

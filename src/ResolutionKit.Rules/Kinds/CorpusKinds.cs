@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ResolutionKit.Collections;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Fixes;
+using ResolutionKit.Model;
+using ResolutionKit.Rules.Engine;
+using ResolutionKit.Rules.Facts;
+using ResolutionKit.Rules.Loading;
+
+namespace ResolutionKit.Rules.Kinds;
+
+/// <summary>
+/// <c>duplicate</c>: near-duplicate clauses (derived similar-pair facts). <c>relation</c>: <c>within</c> one
+/// resolution, <c>across</c> resolutions of the same body, <c>sector</c> (a Plenipotentiary text and a Sector
+/// assembly's), <c>any</c>; <c>sameActor</c>: both instruct the same actor; <c>threshold</c> (0–1). Reported on the
+/// later clause. Message arguments: {0} the address of the other clause, {1} the similarity in per cent.
+/// </summary>
+internal static class DuplicateKind
+{
+    public const string Name = "duplicate";
+
+    public static CompiledRule? Compile(KindContext ctx)
+    {
+        ctx.CheckKnown(ctx.Params, "relation", "threshold", "sameActor");
+        var relation = ctx.Choice("relation", "within", "within", "across", "sector", "any");
+        var threshold = ctx.Number("threshold", 0.6, 0.2, 1);
+        var sameActor = ctx.Bool("sameActor", false);
+        ctx.Environment.RequestSimilarity(threshold);
+        return ctx.HasErrors ? null : new Rule(ctx.Rule, relation, threshold, sameActor);
+    }
+
+    private sealed class Rule : SingleFactRule<SimilarPairFact>
+    {
+        private readonly string _relation;
+        private readonly double _threshold;
+        private readonly bool _sameActor;
+
+        public Rule(RuleDefinition d, string relation, double threshold, bool sameActor)
+            : base(d)
+        {
+            _relation = relation;
+            _threshold = threshold;
+            _sameActor = sameActor;
+        }
+
+        public override bool Matches(SimilarPairFact p)
+        {
+            if (p.Similarity < _threshold || !Definition.Scope.Matches(p.First) || !Definition.Scope.Matches(p.Second))
+            {
+                return false;
+            }
+
+            if (_sameActor && !p.First.Actors.Any(a => p.Second.Actors.Contains(a)))
+            {
+                return false;
+            }
+
+            var sameBody = p.First.Body.Code == p.Second.Body.Code;
+            var oneIsPp = (p.First.Body.Code == Body.Plenipotentiary.Code) != (p.Second.Body.Code == Body.Plenipotentiary.Code);
+            return _relation switch
+            {
+                "within" => p.SameResolution,
+                "across" => !p.SameResolution && sameBody,
+                "sector" => !p.SameResolution && oneIsPp,
+                _ => true,
+            };
+        }
+
+        public override IEnumerable<Diagnostic> Evaluate(SimilarPairFact p)
+        {
+            var fixes = Definition.Fix is { Kind: "delete-clause" } fix
+                ? new[] { new Fix(fix.Title ?? $"Delete this clause; {p.First.Address} already says it", EquatableArray.Create<ModelEdit>(new DeleteClause(p.Second.Address, "Duplicates " + p.First.Address)), fix.IsSafe) }
+                : null;
+            yield return AtClause(p.Second, 0, p.Second.Text.Length, fixes, p.First.Address, Math.Round(p.Similarity * 100).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}
+
+/// <summary>
+/// <c>reporting</c>: reporting requests (derived facts). <c>check</c>: <c>several</c> (more than one request in one
+/// resolution; reported on each after the first), <c>council-and-conference</c> (one matter reported both to the
+/// Council and to the conference), <c>across</c> (requests on one subject in several resolutions, by
+/// <c>threshold</c>). Message arguments: {0} the address of the other request, {1} its recipient.
+/// </summary>
+internal static class ReportingKind
+{
+    public const string Name = "reporting";
+
+    public static CompiledRule? Compile(KindContext ctx)
+    {
+        ctx.CheckKnown(ctx.Params, "check", "threshold");
+        var check = ctx.Choice("check", "several", "several", "council-and-conference", "across");
+        var threshold = ctx.Number("threshold", 0.35, 0, 1);
+        return ctx.HasErrors ? null : new Rule(ctx.Rule, check, threshold);
+    }
+
+    private sealed class Rule : JoinRule<ReportingFact>
+    {
+        private readonly string _check;
+        private readonly double _threshold;
+
+        public Rule(RuleDefinition d, string check, double threshold)
+            : base(d)
+        {
+            _check = check;
+            _threshold = threshold;
+        }
+
+        public override bool MatchesFirst(ReportingFact a) =>
+            Definition.Scope.Matches(a.Clause) && _check switch
+            {
+                "several" => a.Index == 0,
+                "council-and-conference" => a.Recipient == "Council",
+                _ => true,
+            };
+
+        public override bool MatchesSecond(ReportingFact b) =>
+            Definition.Scope.Matches(b.Clause) && _check switch
+            {
+                "several" => b.Index > 0,
+                "council-and-conference" => b.Recipient == "Conference",
+                _ => true,
+            };
+
+        public override bool Joins(ReportingFact a, ReportingFact b)
+        {
+            var same = a.Clause.Resolution.Address == b.Clause.Resolution.Address;
+            return _check switch
+            {
+                "several" => same,
+                "council-and-conference" => same && Analysis.TextSimilarity.Similarity(a.Clause.Text, b.Clause.Text) >= _threshold,
+                _ => !same && string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 && Analysis.TextSimilarity.Similarity(a.Clause.Text, b.Clause.Text) >= _threshold,
+            };
+        }
+
+        public override IEnumerable<Diagnostic> Evaluate(ReportingFact a, ReportingFact b)
+        {
+            yield return AtClause(b.Clause, 0, b.Clause.Text.Length, null, a.Clause.Address, a.Recipient);
+        }
+    }
+}
+
+/// <summary>
+/// <c>mergeable</c>: two resolutions whose operative parts overlap (derived overlap facts) enough to be merged.
+/// Parameters: <c>threshold</c> (share of the smaller resolution's operative clauses with a near-duplicate in the
+/// other), <c>minShared</c>. Message arguments: {0} the other resolution, {1} this one, {2} the shared clause count,
+/// {3} the overlap in per cent.
+/// </summary>
+internal static class MergeableKind
+{
+    public const string Name = "mergeable";
+
+    public static CompiledRule? Compile(KindContext ctx)
+    {
+        ctx.CheckKnown(ctx.Params, "threshold", "minShared");
+        var threshold = ctx.Number("threshold", 0.3, 0.05, 1);
+        var minShared = (int)ctx.Number("minShared", 2, 1, 1000);
+        ctx.Environment.RequestSimilarity(FactBuilder.OverlapSimilarity);
+        return ctx.HasErrors ? null : new Rule(ctx.Rule, threshold, minShared);
+    }
+
+    private sealed class Rule : SingleFactRule<OverlapFact>
+    {
+        private readonly double _threshold;
+        private readonly int _minShared;
+
+        public Rule(RuleDefinition d, double threshold, int minShared)
+            : base(d)
+        {
+            _threshold = threshold;
+            _minShared = minShared;
+        }
+
+        public override bool Matches(OverlapFact o) =>
+            o.Overlap >= _threshold && o.SharedClauses >= _minShared
+            && Definition.Scope.MatchesResolution(o.First.Resolution) && Definition.Scope.MatchesResolution(o.Second.Resolution);
+
+        public override IEnumerable<Diagnostic> Evaluate(OverlapFact o)
+        {
+            var fix = new Fix($"Merge {o.First.Address} and {o.Second.Address} (reskit merge)", EquatableArray<ModelEdit>.Empty, false);
+            yield return AtResolution(o.Second.Resolution, new[] { fix }, o.First.Address, o.Second.Address, o.SharedClauses.ToString(CultureInfo.InvariantCulture), Math.Round(o.Overlap * 100).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

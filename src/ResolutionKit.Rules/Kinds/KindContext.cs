@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using ResolutionKit.Rules.Loading;
+
+namespace ResolutionKit.Rules.Kinds;
+
+/// <summary>Reads and validates a rule's parameters, recording errors with their file, line and column.</summary>
+internal sealed class KindContext
+{
+    public KindContext(RuleDefinition rule, List<RuleLoadError> errors, RuleEnvironment environment)
+    {
+        Rule = rule;
+        Errors = errors;
+        Environment = environment;
+    }
+
+    public RuleDefinition Rule { get; }
+
+    public List<RuleLoadError> Errors { get; }
+
+    public RuleEnvironment Environment { get; }
+
+    public bool HasErrors { get; private set; }
+
+    public JObject Params => Rule.Parameters;
+
+    public void Error(JToken? token, string message)
+    {
+        HasErrors = true;
+        Errors.Add(new RuleLoadError(Rule.Source.Path, Rule.Source.Locate(token ?? Rule.Json), $"{Rule.Id}: {message}"));
+    }
+
+    public void ErrorAt(JToken token, int index, string message)
+    {
+        HasErrors = true;
+        Errors.Add(new RuleLoadError(Rule.Source.Path, Rule.Source.LocateInString(token, index), $"{Rule.Id}: {message}"));
+    }
+
+    public void CheckKnown(JObject obj, params string[] names)
+    {
+        foreach (var p in obj.Properties())
+        {
+            if (!names.Contains(p.Name))
+            {
+                Error(p, $"unknown parameter \"{p.Name}\" for kind \"{Rule.Kind}\" (expected: {string.Join(", ", names)})");
+            }
+        }
+    }
+
+    public string? String(string name, bool required = false, JObject? from = null)
+    {
+        var obj = from ?? Params;
+        var t = obj[name];
+        if (t is null || t.Type == JTokenType.Null)
+        {
+            if (required)
+            {
+                Error(obj, $"missing parameter \"{name}\"");
+            }
+
+            return null;
+        }
+
+        if (t.Type != JTokenType.String)
+        {
+            Error(t, $"parameter \"{name}\" must be a string");
+            return null;
+        }
+
+        return (string)t!;
+    }
+
+    public string Choice(string name, string fallback, params string[] allowed)
+    {
+        var value = String(name) ?? fallback;
+        if (!allowed.Contains(value))
+        {
+            Error(Params[name], $"parameter \"{name}\" must be one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}, not \"{value}\"");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    public double Number(string name, double fallback, double min, double max, JObject? from = null)
+    {
+        var t = (from ?? Params)[name];
+        if (t is null)
+        {
+            return fallback;
+        }
+
+        if (t.Type != JTokenType.Integer && t.Type != JTokenType.Float)
+        {
+            Error(t, $"parameter \"{name}\" must be a number");
+            return fallback;
+        }
+
+        var v = (double)t;
+        if (v < min || v > max)
+        {
+            Error(t, $"parameter \"{name}\" must be between {min} and {max}");
+            return fallback;
+        }
+
+        return v;
+    }
+
+    public bool Bool(string name, bool fallback, JObject? from = null)
+    {
+        var t = (from ?? Params)[name];
+        if (t is null)
+        {
+            return fallback;
+        }
+
+        if (t.Type != JTokenType.Boolean)
+        {
+            Error(t, $"parameter \"{name}\" must be true or false");
+            return fallback;
+        }
+
+        return (bool)t;
+    }
+
+    /// <summary>Compiles a user pattern with a match timeout, so that a bad pattern cannot hang a CI job.</summary>
+    public Regex? Regex(string name, bool required, bool ignoreCase, JObject? from = null)
+    {
+        var obj = from ?? Params;
+        var text = String(name, required, obj);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return CompilePattern(obj[name]!, text, ignoreCase);
+    }
+
+    public Regex? CompilePattern(JToken token, string text, bool ignoreCase)
+    {
+        try
+        {
+            var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+            return new Regex(text, options, Environment.RegexTimeout);
+        }
+        catch (RegexParseException e)
+        {
+            ErrorAt(token, e.Offset > 0 ? e.Offset - 1 : 0, "invalid pattern: " + e.Error + " at offset " + e.Offset);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            Error(token, "invalid pattern: " + e.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using ResolutionKit.Collections;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Fixes;
+using ResolutionKit.Model;
+using ResolutionKit.Rules.Facts;
+using ResolutionKit.Rules.Loading;
+
+namespace ResolutionKit.Rules.Kinds;
+
+/// <summary>
+/// <c>sequence</c>: labels in order (<c>check: labels</c>: a), b), c) / 1, 2, 2.1 / i), ii)), no label on a group's
+/// single clause (<c>check: single-clause</c>), groups in the conventional order (<c>check: group-order</c> with
+/// <c>order</c>, a list of group kinds, optionally with actors: <c>instructs:SecretaryGeneral</c>). Message arguments:
+/// labels — {0} the label found, {1} the label expected, {2} the group heading; group order — {0} the group out of
+/// order, {1} the group it should come before.
+/// </summary>
+internal static class SequenceKind
+{
+    public const string Name = "sequence";
+
+    public static CompiledRule? Compile(KindContext ctx)
+    {
+        ctx.CheckKnown(ctx.Params, "check", "order");
+        var check = ctx.Choice("check", "labels", "labels", "single-clause", "group-order", "preamble-first");
+        if (check == "group-order")
+        {
+            if (ctx.Params["order"] is not JArray order || order.Count < 2 || order.Any(t => t.Type != JTokenType.String))
+            {
+                ctx.Error(ctx.Params["order"] ?? ctx.Params, "check \"group-order\" needs \"order\": a list of at least two group kinds such as \"resolves\" or \"instructs:SecretaryGeneral\"");
+                return null;
+            }
+
+            return ctx.HasErrors ? null : new GroupOrderRule(ctx.Rule, order.Values<string>().Select(s => s!).ToList());
+        }
+
+        return ctx.HasErrors ? null : check == "single-clause" ? new SingleClauseRule(ctx.Rule) : new LabelRule(ctx.Rule);
+    }
+
+    /// <summary>The label a clause should have at a position: letters in the preamble, numbers in the operative part.</summary>
+    internal static string Expected(Part part, Clause? parent, string parentKey, Clause clause, int index, int depth)
+    {
+        if (depth == 0)
+        {
+            return part == Part.Preamble ? ((char)('a' + Math.Min(index, 25))).ToString() + ")" : (index + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var key = clause.Key;
+        if (clause.Label.EndsWith(")", StringComparison.Ordinal))
+        {
+            // roman sub-items, or letters under a numbered clause
+            var isRoman = key.All(c => "ivxl".IndexOf(c) >= 0) && !(key.Length == 1 && index == (key[0] - 'a'));
+            return isRoman ? Internal.RomanFormat(index + 1) + ")" : ((char)('a' + Math.Min(index, 25))).ToString() + ")";
+        }
+
+        return parentKey + "." + (index + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private sealed class LabelRule : SingleFactRule<GroupFact>
+    {
+        public LabelRule(RuleDefinition d)
+            : base(d)
+        {
+        }
+
+        public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && FirstMismatch(g) is not null;
+
+        private static (Clause Clause, string Expected, string Address)? FirstMismatch(GroupFact g)
+        {
+            var clauses = g.Group.Clauses;
+            if (clauses.Count == 1 && clauses[0].SubClauses.IsEmpty)
+            {
+                return null; // the single-clause check covers it
+            }
+
+            return Walk(g.Group.Part, clauses, null, string.Empty, 0, g.Address);
+        }
+
+        private static (Clause, string, string)? Walk(Part part, EquatableArray<Clause> clauses, Clause? parent, string parentKey, int depth, string address)
+        {
+            for (var i = 0; i < clauses.Count; i++)
+            {
+                var c = clauses[i];
+                var expected = Expected(part, parent, parentKey, c, i, depth);
+                if (c.Label != expected && !(c.Label.Length == 0 && clauses.Count == 1))
+                {
+                    return (c, expected, address + "/" + (c.Key.Length == 0 ? "(" + (i + 1) + ")" : c.Key));
+                }
+
+                var inner = Walk(part, c.SubClauses, c, expected.TrimEnd(')'), depth + 1, address);
+                if (inner is not null)
+                {
+                    return inner;
+                }
+            }
+
+            return null;
+        }
+
+        public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
+        {
+            if (FirstMismatch(g) is not { } m)
+            {
+                yield break;
+            }
+
+            var fix = new Fix(Definition.Fix?.Title ?? "Renumber the clauses", EquatableArray.Create<ModelEdit>(new Renumber(g.Address)), Definition.Fix?.IsSafe ?? true);
+            yield return Make(g.Resolution, m.Address, m.Clause.Span ?? g.Group.Span, new[] { fix }, m.Clause.Label.Length == 0 ? "(none)" : m.Clause.Label, m.Expected, g.Group.Heading);
+        }
+    }
+
+    private sealed class SingleClauseRule : SingleFactRule<GroupFact>
+    {
+        public SingleClauseRule(RuleDefinition d)
+            : base(d)
+        {
+        }
+
+        public override bool Matches(GroupFact g) =>
+            Definition.Scope.MatchesGroup(g.Resolution, g.Group) && g.Group.Clauses.Count == 1 && g.Group.Clauses[0].Label.Length > 0 && g.Group.Clauses[0].SubClauses.IsEmpty;
+
+        public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
+        {
+            var c = g.Group.Clauses[0];
+            var fix = new Fix(Definition.Fix?.Title ?? "Remove the label", EquatableArray.Create<ModelEdit>(new Renumber(g.Address)), Definition.Fix?.IsSafe ?? true);
+            yield return Make(g.Resolution, g.Address + "/" + c.Key, c.Span ?? g.Group.Span, new[] { fix }, c.Label, string.Empty, g.Group.Heading);
+        }
+    }
+
+    private sealed class GroupOrderRule : SingleFactRule<ResolutionFact>
+    {
+        private readonly List<(string Kind, string[] Actors)> _order;
+
+        public GroupOrderRule(RuleDefinition d, List<string> order)
+            : base(d) => _order = order.Select(o =>
+            {
+                var parts = o.Split(':');
+                return (parts[0], parts.Length > 1 ? parts[1].Split('|') : Array.Empty<string>());
+            }).ToList();
+
+        private int Rank(Group g)
+        {
+            for (var i = 0; i < _order.Count; i++)
+            {
+                var (kind, actors) = _order[i];
+                if (string.Equals(kind, g.Kind, StringComparison.OrdinalIgnoreCase)
+                    && (actors.Length == 0 || g.Actors.Any(a => actors.Contains(a.Key) || actors.Contains(a.Standing.ToString()))))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private IEnumerable<(GroupNode Late, GroupNode Before)> Violations(Resolution r)
+        {
+            var nodes = r.GroupNodes().Where(n => n.Group.Part == Part.Operative).ToList();
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                var rank = Rank(nodes[i].Group);
+                if (rank < 0)
+                {
+                    continue;
+                }
+
+                // The first earlier group that ranks after this one.
+                var before = nodes.Take(i).FirstOrDefault(n => Rank(n.Group) > rank);
+                if (before is not null)
+                {
+                    yield return (nodes[i], before);
+                }
+            }
+        }
+
+        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && Violations(r.Resolution).Any();
+
+        public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
+        {
+            foreach (var (late, before) in Violations(r.Resolution))
+            {
+                yield return Make(r.Resolution, late.Address, late.Group.Span, null, late.Group.Heading, before.Group.Heading);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// <c>count</c>: too many or too long. Targets: <c>clause</c> (measure <c>words</c> or <c>characters</c>),
+/// <c>group</c> (measure <c>clauses</c> or <c>references</c>), <c>resolution</c> (measure <c>clauses</c> or
+/// <c>preamble-ratio</c>: preambular clauses per operative clause). Message arguments: {0} the count, {1} the maximum,
+/// {2} the group heading (group target) or the operative clause count (preamble-ratio).
+/// </summary>
+internal static class CountKind
+{
+    public const string Name = "count";
+
+    public static CompiledRule? Compile(KindContext ctx)
+    {
+        ctx.CheckKnown(ctx.Params, "target", "measure", "max");
+        var target = ctx.Choice("target", "clause", "clause", "group", "resolution");
+        var allowed = target switch
+        {
+            "clause" => new[] { "words", "characters" },
+            "group" => new[] { "clauses", "references" },
+            _ => new[] { "clauses", "preamble-ratio" },
+        };
+        var measure = ctx.Choice("measure", allowed[0], allowed);
+        if (ctx.Params["max"] is null)
+        {
+            ctx.Error(ctx.Params, "missing parameter \"max\"");
+        }
+
+        var max = ctx.Number("max", 1, 0, 1_000_000);
+        if (ctx.HasErrors)
+        {
+            return null;
+        }
+
+        return target switch
+        {
+            "clause" => new ClauseCount(ctx.Rule, measure, max),
+            "group" => new GroupCount(ctx.Rule, measure, max),
+            _ => new ResolutionCount(ctx.Rule, measure, max),
+        };
+    }
+
+    internal static int Words(string text) => text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private sealed class ClauseCount : SingleFactRule<ClauseFact>
+    {
+        private readonly string _measure;
+        private readonly double _max;
+
+        public ClauseCount(RuleDefinition d, string measure, double max)
+            : base(d)
+        {
+            _measure = measure;
+            _max = max;
+        }
+
+        private int Measure(ClauseFact f) => _measure == "words" ? Words(f.Text) : f.Text.Length;
+
+        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && Measure(f) > _max;
+
+        public override IEnumerable<Diagnostic> Evaluate(ClauseFact f)
+        {
+            yield return AtClause(f, 0, f.Text.Length, null, Measure(f).ToString(CultureInfo.InvariantCulture), _max.ToString(CultureInfo.InvariantCulture), f.Group.Heading);
+        }
+    }
+
+    private sealed class GroupCount : SingleFactRule<GroupFact>
+    {
+        private readonly string _measure;
+        private readonly double _max;
+
+        public GroupCount(RuleDefinition d, string measure, double max)
+            : base(d)
+        {
+            _measure = measure;
+            _max = max;
+        }
+
+        private int Measure(GroupFact g) => _measure == "clauses"
+            ? g.Group.Clauses.Count
+            : g.Group.Clauses.Sum(c => c.References.Count(r => r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation));
+
+        public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && Measure(g) > _max;
+
+        public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
+        {
+            yield return AtGroup(g, null, Measure(g).ToString(CultureInfo.InvariantCulture), _max.ToString(CultureInfo.InvariantCulture), g.Group.Heading);
+        }
+    }
+
+    private sealed class ResolutionCount : SingleFactRule<ResolutionFact>
+    {
+        private readonly string _measure;
+        private readonly double _max;
+
+        public ResolutionCount(RuleDefinition d, string measure, double max)
+            : base(d)
+        {
+            _measure = measure;
+            _max = max;
+        }
+
+        private double Measure(ResolutionFact r) => _measure == "clauses"
+            ? r.AllClauses.Count
+            : r.OperativeClauseCount == 0 ? r.PreambleClauseCount : (double)r.PreambleClauseCount / r.OperativeClauseCount;
+
+        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && Measure(r) > _max;
+
+        public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
+        {
+            var first = _measure == "clauses" ? r.AllClauses.Count.ToString(CultureInfo.InvariantCulture) : r.PreambleClauseCount.ToString(CultureInfo.InvariantCulture);
+            yield return AtResolution(r.Resolution, null, first, _max.ToString(CultureInfo.InvariantCulture), r.OperativeClauseCount.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}
+
+internal static class Internal
+{
+    private static readonly string[] Numerals = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv" };
+
+    public static string RomanFormat(int n) => n >= 1 && n <= Numerals.Length ? Numerals[n - 1] : n.ToString(CultureInfo.InvariantCulture);
+}

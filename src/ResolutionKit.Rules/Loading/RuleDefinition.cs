@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using ResolutionKit.Collections;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Model;
+using ResolutionKit.Rules.Facts;
+
+namespace ResolutionKit.Rules.Loading;
+
+/// <summary>Which nodes a rule looks at: the part, the group kinds, the actors and the bodies.</summary>
+public sealed record RuleScope
+{
+    /// <summary>Everything.</summary>
+    public static RuleScope All { get; } = new();
+
+    /// <summary>The part: <c>preamble</c>, <c>operative</c>, <c>title</c>, <c>annex</c>, or null for any.</summary>
+    public string? Part { get; init; }
+
+    /// <summary>Normalized group kinds (<c>recalling</c>, <c>instructs</c>, ...); empty for any.</summary>
+    public EquatableArray<string> GroupKinds { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Actor keys (<c>MemberStates</c>, <c>SecretaryGeneral</c>, ...) or standings (<c>Organ</c>, <c>External</c>); a group matches when it addresses any of them; empty for any.</summary>
+    public EquatableArray<string> Actors { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Body codes (<c>PP</c>, <c>WTSA</c>, ...); empty for any.</summary>
+    public EquatableArray<string> Bodies { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Instrument kinds (<c>Resolution</c>, <c>Decision</c>); empty for any.</summary>
+    public EquatableArray<string> Instruments { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Whether a resolution is in scope (bodies and instrument kinds).</summary>
+    /// <param name="resolution">The resolution.</param>
+    public bool MatchesResolution(Resolution resolution) =>
+        (Bodies.IsEmpty || Bodies.Any(b => string.Equals(b, resolution.Id.Body.Code, StringComparison.OrdinalIgnoreCase)))
+        && (Instruments.IsEmpty || Instruments.Any(k => string.Equals(k, resolution.Id.Kind.ToString(), StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Whether a group is in scope (part, kinds, actors and the resolution).</summary>
+    /// <param name="resolution">The resolution.</param>
+    /// <param name="group">The group.</param>
+    public bool MatchesGroup(Resolution resolution, Group group)
+    {
+        if (!MatchesResolution(resolution))
+        {
+            return false;
+        }
+
+        if (Part is not null && !string.Equals(Part, group.Part.ToString(), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (!GroupKinds.IsEmpty && !GroupKinds.Any(k => string.Equals(k, group.Kind, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return Actors.IsEmpty || group.Actors.Any(a => Actors.Any(s =>
+            string.Equals(s, a.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(s, a.Standing.ToString(), StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Whether a clause is in scope.</summary>
+    /// <param name="clause">The clause fact.</param>
+    public bool Matches(ClauseFact clause) => MatchesGroup(clause.Resolution, clause.Group);
+}
+
+/// <summary>The fix a rule declares: its kind and parameters, and whether it is safe for fix-all.</summary>
+/// <param name="Kind">The fix kind (<c>replace-match</c>, <c>replace-heading-verb</c>, <c>renumber</c>, ...).</param>
+/// <param name="Parameters">Its parameters.</param>
+/// <param name="IsSafe">Safe for fix-all (cannot change meaning), or a suggestion for a person.</param>
+/// <param name="Title">How the fix is offered, e.g. "Use 'invites'".</param>
+public sealed record FixDeclaration(string Kind, JObject Parameters, bool IsSafe, string? Title);
+
+/// <summary>One rule as read from its file in <c>rules/</c>.</summary>
+public sealed class RuleDefinition
+{
+    internal RuleDefinition(JsonSource source, JObject json, DiagnosticDescriptor descriptor, string kind, RuleScope scope, JObject parameters, FixDeclaration? fix, IReadOnlyList<string> tags)
+    {
+        Source = source;
+        Json = json;
+        Descriptor = descriptor;
+        Kind = kind;
+        Scope = scope;
+        Parameters = parameters;
+        Fix = fix;
+        Tags = tags;
+    }
+
+    /// <summary>The file the rule came from.</summary>
+    public JsonSource Source { get; }
+
+    /// <summary>The rule's JSON (with line information).</summary>
+    public JObject Json { get; }
+
+    /// <summary>The descriptor: id, title, message, category, default severity, help link, rationale.</summary>
+    public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The rule id.</summary>
+    public string Id => Descriptor.Id;
+
+    /// <summary>The kind name.</summary>
+    public string Kind { get; }
+
+    /// <summary>The scope.</summary>
+    public RuleScope Scope { get; }
+
+    /// <summary>The kind's parameters.</summary>
+    public JObject Parameters { get; }
+
+    /// <summary>The declared fix, if any.</summary>
+    public FixDeclaration? Fix { get; }
+
+    /// <summary>Free tags (<c>recommended</c>, <c>guideline:...</c>).</summary>
+    public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>The guideline the rule implements.</summary>
+    public string Rationale => Descriptor.Rationale ?? string.Empty;
+}

@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using NRules;
+using NRules.Extensibility;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Model;
+using ResolutionKit.Rules.Configuration;
+using ResolutionKit.Rules.Engine;
+using ResolutionKit.Rules.Expressions;
+using ResolutionKit.Rules.Kinds;
+using ResolutionKit.Rules.Loading;
+using ResolutionKit.Rules.Registry;
+
+namespace ResolutionKit.Rules;
+
+/// <summary>Options for loading a rule set.</summary>
+public sealed record RuleSetOptions
+{
+    /// <summary>Rule folders, in order; their <c>registry/</c> subfolders extend the instrument registry. Empty: the shipped rules.</summary>
+    public IReadOnlyList<string> Folders { get; init; } = Array.Empty<string>();
+
+    /// <summary>The configuration (preset, severities, "as of" meeting); null for the recommended preset.</summary>
+    public ResolutionKitConfig? Config { get; init; }
+
+    /// <summary>Where compiled expression rules are cached between runs; null to cache in memory only.</summary>
+    public string? ExpressionCacheDirectory { get; init; } = ExpressionCompiler.DefaultCacheDirectory;
+
+    /// <summary>How long one user pattern may run on one text before it is abandoned.</summary>
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
+}
+
+/// <summary>The result of loading a rule set: the rule set, or the errors (all-or-nothing).</summary>
+/// <param name="RuleSet">The rule set; null when any rule, registry or configuration file was invalid.</param>
+/// <param name="Errors">Every error found, each with its file, line and column.</param>
+public sealed record RuleSetLoadResult(RuleSet? RuleSet, IReadOnlyList<RuleLoadError> Errors);
+
+/// <summary>
+/// A loaded, validated and compiled rule set: the rule definitions, the registry, and one NRules session factory
+/// built from them. Create analyses with <see cref="Analyze(IEnumerable{Resolution})"/> or <see cref="StartSession"/>.
+/// </summary>
+public sealed class RuleSet
+{
+    private readonly List<CompiledRule> _rules;
+    private readonly ISessionFactory _factory;
+    private readonly RuleEnvironment _environment;
+
+    private RuleSet(List<CompiledRule> rules, List<RuleDefinition> all, ISessionFactory factory, RuleEnvironment environment, ResolutionKitConfig config)
+    {
+        _rules = rules;
+        _factory = factory;
+        _environment = environment;
+        Definitions = all;
+        Config = config;
+    }
+
+    /// <summary>The folder of the shipped rules: <c>rules/</c> next to the assembly, or the repository's <c>rules/</c>.</summary>
+    public static string ShippedFolder
+    {
+        get
+        {
+            var beside = Path.Combine(AppContext.BaseDirectory, "rules");
+            if (Directory.Exists(beside))
+            {
+                return beside;
+            }
+
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "rules");
+                if (File.Exists(Path.Combine(candidate, "rules.schema.json")))
+                {
+                    return candidate;
+                }
+            }
+
+            return beside;
+        }
+    }
+
+    /// <summary>Every rule definition loaded (enabled or not).</summary>
+    public IReadOnlyList<RuleDefinition> Definitions { get; }
+
+    /// <summary>The rules that run, with their effective severities.</summary>
+    public IEnumerable<(RuleDefinition Rule, DiagnosticSeverity Severity)> ActiveRules => _rules.Select(r => (r.Definition, r.Severity));
+
+    /// <summary>The instrument registry.</summary>
+    public InstrumentRegistry Registry => _environment.Registry;
+
+    /// <summary>The meeting relative to which deadlines are judged.</summary>
+    public MeetingEntry AsOf => _environment.AsOf;
+
+    /// <summary>The configuration the rule set was loaded with.</summary>
+    public ResolutionKitConfig Config { get; }
+
+    /// <summary>Loads the rules of the given folders (or the shipped ones). Any invalid file makes the whole load fail.</summary>
+    /// <param name="options">Options; null for the shipped rules with the recommended preset.</param>
+    public static RuleSetLoadResult Load(RuleSetOptions? options = null)
+    {
+        options ??= new RuleSetOptions();
+        var config = options.Config ?? ResolutionKitConfig.Default;
+        var errors = new List<RuleLoadError>(config.Errors);
+        var folders = (options.Folders.Count == 0 ? new[] { ShippedFolder } : options.Folders).Concat(config.RuleFolders).Distinct(StringComparer.Ordinal).ToList();
+
+        var registry = new InstrumentRegistry();
+        var definitions = new List<RuleDefinition>();
+        foreach (var folder in folders)
+        {
+            if (!Directory.Exists(folder))
+            {
+                errors.Add(new RuleLoadError(folder, new SourceSpan(1, 1, 0, 0), "The rule folder does not exist"));
+                continue;
+            }
+
+            var registryFolder = Path.Combine(folder, "registry");
+            if (Directory.Exists(registryFolder))
+            {
+                foreach (var file in Directory.EnumerateFiles(registryFolder, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+                {
+                    registry.Load(new JsonSource(file, File.ReadAllText(file)), errors);
+                }
+            }
+
+            foreach (var file in RuleSetLoader.RuleFiles(folder))
+            {
+                var definition = RuleSetLoader.Parse(file, errors);
+                if (definition is not null)
+                {
+                    definitions.Add(definition);
+                }
+            }
+        }
+
+        foreach (var duplicate in definitions.GroupBy(d => d.Id).Where(g => g.Count() > 1))
+        {
+            foreach (var d in duplicate.Skip(1))
+            {
+                errors.Add(new RuleLoadError(d.Source.Path, d.Source.Locate(d.Json["id"]), $"the rule id {d.Id} is already used by {duplicate.First().Source.Path}"));
+            }
+        }
+
+        var asOf = config.AsOf is null ? DefaultAsOf(registry) : registry.FindMeeting(config.AsOf);
+        if (asOf is null)
+        {
+            errors.Add(new RuleLoadError(config.Path ?? "resolutionkit.json", config.AsOfSpan ?? new SourceSpan(1, 1, 0, 0), $"\"asOf\" names \"{config.AsOf}\", which is not a meeting in the registry (for example PP-26, WTSA-24)"));
+            asOf = new MeetingEntry(new Conference(Body.Plenipotentiary, "Unknown", DateTime.UtcNow.Year, "unknown"), null, Array.Empty<string>());
+        }
+
+        foreach (var id in config.Severities.Keys.Where(id => id.StartsWith("RK", StringComparison.Ordinal) && definitions.All(d => d.Id != id)))
+        {
+            errors.Add(new RuleLoadError(config.Path ?? "resolutionkit.json", config.SpanOf(id), $"the configuration names the rule {id}, which does not exist"));
+        }
+
+        var environment = new RuleEnvironment(registry, asOf, new ExpressionCompiler(options.ExpressionCacheDirectory), options.RegexTimeout);
+        var compiled = new List<CompiledRule>();
+        foreach (var definition in definitions.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            var severity = config.SeverityOf(definition);
+            if (severity == DiagnosticSeverity.None)
+            {
+                // Still validate it, so a broken disabled rule is found before someone enables it.
+                RuleSetLoader.Compile(definition, errors, environment);
+                continue;
+            }
+
+            var rule = RuleSetLoader.Compile(definition, errors, environment);
+            if (rule is not null)
+            {
+                rule.Severity = severity;
+                rule.Index = compiled.Count;
+                compiled.Add(rule);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new RuleSetLoadResult(null, errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Span.Line).ThenBy(e => e.Span.Column).ToList());
+        }
+
+        var factory = new RuleCompiler().Compile(compiled.SelectMany(r => r.Build()));
+        return new RuleSetLoadResult(new RuleSet(compiled, definitions.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(), factory, environment, config), errors);
+    }
+
+    private static MeetingEntry? DefaultAsOf(InstrumentRegistry registry)
+    {
+        var today = DateTime.UtcNow.Date;
+        return registry.Meetings.Where(m => m.Conference.Body.Code == Body.Plenipotentiary.Code && (m.Start ?? new DateTime(m.Conference.Year, 1, 1)) <= today).LastOrDefault()
+            ?? registry.Meetings.LastOrDefault();
+    }
+
+    /// <summary>Analyzes one resolution.</summary>
+    /// <param name="resolution">The resolution.</param>
+    public AnalysisResult Analyze(Resolution resolution) => Analyze(new[] { resolution });
+
+    /// <summary>Analyzes resolutions together (cross-resolution rules see all of them).</summary>
+    /// <param name="resolutions">The resolutions.</param>
+    public AnalysisResult Analyze(IEnumerable<Resolution> resolutions)
+    {
+        var session = StartSession(resolutions);
+        return new AnalysisResult(session.Diagnostics, session.Suppressed);
+    }
+
+    /// <summary>Starts an incremental session over resolutions, for drafting tools.</summary>
+    /// <param name="resolutions">The resolutions.</param>
+    public IncrementalSession StartSession(IEnumerable<Resolution> resolutions) => new(this, resolutions);
+
+    internal ISession CreateNRulesSession(DiagnosticSink sink)
+    {
+        var session = _factory.CreateSession();
+        session.DependencyResolver = new SinkResolver(sink);
+        return session;
+    }
+
+    internal FactBuilder CreateFactBuilder() => new(_environment.SimilarityFloor);
+
+    internal IReadOnlyList<CompiledRule> Compiled => _rules;
+
+    private sealed class SinkResolver : IDependencyResolver
+    {
+        private readonly DiagnosticSink _sink;
+
+        public SinkResolver(DiagnosticSink sink) => _sink = sink;
+
+        public object Resolve(IResolutionContext context, Type serviceType) =>
+            serviceType == typeof(DiagnosticSink) ? _sink : throw new InvalidOperationException("Rules can only ask for the diagnostic sink");
+    }
+}
+
+/// <summary>What an analysis found: the diagnostics (after configuration), and those suppressed or baselined.</summary>
+/// <param name="Diagnostics">The diagnostics reported, in file and position order.</param>
+/// <param name="Suppressed">Diagnostics hidden by a suppression or the baseline.</param>
+public sealed record AnalysisResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Suppressed);
