@@ -37,7 +37,7 @@ public static class Program
                 return UsageOrInputError;
             }
 
-            return parse.Invoke();
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UserException e)
         {
@@ -50,6 +50,7 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("reskit: read, check, fix, streamline and merge ITU resolutions.");
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(OutlineCommand.Create());
         return root;
     }

@@ -21,7 +21,7 @@ internal sealed class FactBuilder
     private const int CommonShingle = 400;
 
     private static readonly Regex Reporting = new(
-        @"\b(?:to\s+)?(?:report(?:s|ing)?\s+(?:annually\s+|regularly\s+|periodically\s+|each\s+year\s+|back\s+)?(?:on|to)\b|submit(?:ting)?\s+(?:an?\s+|annual\s+|regular\s+|periodic\s+|progress\s+)*reports?\b|present(?:ing)?\s+(?:an?\s+|annual\s+)?reports?\b)",
+        @"\b(?:to|shall|should)\s+(?:continue\s+to\s+)?(?:report|submit|present)\b|\breport(?:s|ing)?\s+(?:annually|regularly|periodically|each\s+year|back)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         TimeSpan.FromSeconds(1));
 

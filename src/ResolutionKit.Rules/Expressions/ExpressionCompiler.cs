@@ -32,12 +32,17 @@ public sealed class ExpressionCompiler
     private static readonly HashSet<string> AllowedTypes = new(StringComparer.Ordinal)
     {
         "System.String", "System.Char", "System.Math", "System.Int32", "System.Int64", "System.Double", "System.Boolean", "System.Decimal",
-        "System.StringComparison", "System.StringComparer", "System.Nullable<T>", "System.Linq.Enumerable", "System.Collections.Generic.IEnumerable<T>",
+        "System.StringComparison", "System.StringComparer", "System.StringSplitOptions", "System.Char[]", "System.Nullable<T>", "System.Linq.Enumerable", "System.Collections.Generic.IEnumerable<T>",
         "System.Collections.Generic.IReadOnlyList<T>", "System.Collections.Generic.IReadOnlyCollection<T>", "System.Collections.Immutable.ImmutableArray<T>",
         "System.Collections.Immutable.ImmutableArray<T>.Enumerator", "System.Func<T, TResult>", "System.Func<T1, T2, TResult>", "System.Globalization.CultureInfo",
         "ResolutionKit.Collections.EquatableArray<T>", "ResolutionKit.Analysis.TextSimilarity", "System.Collections.Generic.IEnumerator<T>",
         "System.Collections.Generic.KeyValuePair<TKey, TValue>", "System.Linq.IGrouping<TKey, TElement>", "System.Linq.IOrderedEnumerable<TElement>",
     };
+
+    private static readonly SymbolDisplayFormat Format = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
 
     private static readonly string[] AllowedNamespaces = { "ResolutionKit.Model", "ResolutionKit.Rules.Facts" };
 
@@ -230,6 +235,8 @@ public sealed class ExpressionCompiler
         {
             case ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or IDiscardSymbol or ILabelSymbol:
                 return null;
+            case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LambdaMethod }:
+                return null;
             case INamespaceSymbol:
                 return null;
             case IDynamicTypeSymbol:
@@ -243,7 +250,7 @@ public sealed class ExpressionCompiler
                     return $"'{symbol.ToDisplayString()}' is not allowed in a rule expression";
                 }
 
-                if (containing.SpecialType == SpecialType.System_Object || containing.ToDisplayString() == "System.ValueType")
+                if (containing.SpecialType == SpecialType.System_Object || containing.ToDisplayString(Format) == "System.ValueType")
                 {
                     return ObjectMembers.Contains(symbol.Name) ? null : $"'{symbol.ToDisplayString()}' is not allowed in a rule expression";
                 }
@@ -276,7 +283,7 @@ public sealed class ExpressionCompiler
                     return named.TupleElements.IsDefaultOrEmpty || named.TupleElements.All(e => TypeAllowed(e.Type));
                 }
 
-                var definition = named.OriginalDefinition.ToDisplayString();
+                var definition = named.OriginalDefinition.ToDisplayString(Format);
                 if (AllowedTypes.Contains(definition) || named.TypeKind == TypeKind.Enum && AllowedNamespaces.Contains(named.ContainingNamespace?.ToDisplayString()))
                 {
                     return named.TypeArguments.All(TypeAllowed);

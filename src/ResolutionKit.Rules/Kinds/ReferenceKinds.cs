@@ -83,7 +83,7 @@ internal static class ReferenceCheckKind
                         }
 
                         break;
-                    case "no-revision" when r.Revision is null && !isSelf && !r.Text.Contains("this resolution"):
+                    case "no-revision" when r.Revision is null && !isSelf && !(id is not null && _registry.HighestNumber(id.Body, id.Kind) is { } top && LeadingNumber(id.Number) > top):
                         var known = id is null ? null : _registry.Find(id);
                         yield return (r, known?.Latest?.ToString() ?? string.Empty, known?.Latest is { } l ? InsertRevisionFix(f, r, l) : null);
                         break;
@@ -238,7 +238,7 @@ internal static class DeadlineKind
                 }
             }
 
-            if (_detect is "events" or "years")
+            if (_detect == "events")
             {
                 foreach (Match m in SafeMatches(CouncilSession, text))
                 {

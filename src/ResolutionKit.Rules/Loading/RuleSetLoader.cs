@@ -17,7 +17,7 @@ internal static class RuleSetLoader
 
     private static readonly string[] Fields =
     {
-        "$schema", "id", "title", "category", "severity", "enabled", "kind", "scope", "params", "message", "fix", "rationale", "tags",
+        "$schema", "id", "title", "category", "severity", "enabled", "kind", "scope", "params", "message", "fix", "rationale", "tags", "examples",
     };
 
     public static readonly string[] Categories = { "Structure", "Mandate", "References", "Duplication", "Currency", "Reporting", "Resources", "Terminology", "Style" };

@@ -64,9 +64,12 @@ public static class ReadingDiagnostics
     /// <summary>RK0010: the JSON form could not be read.</summary>
     public static DiagnosticDescriptor InvalidJson { get; } = new("RK0010", "Invalid resolution JSON", "{0}", Category, DiagnosticSeverity.Error) { HelpLinkUri = Help };
 
+    /// <summary>RK0011: the same instrument was read from several files.</summary>
+    public static DiagnosticDescriptor DuplicateInstrument { get; } = new("RK0011", "Instrument read twice", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
     /// <summary>All reading descriptors.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        MissingTitle, Unplaced, Hyphenation, PageFurniture, LabelSequence, Footnote, MissingFormula, NotText, EmptyGroup, InvalidJson,
+        MissingTitle, Unplaced, Hyphenation, PageFurniture, LabelSequence, Footnote, MissingFormula, NotText, EmptyGroup, InvalidJson, DuplicateInstrument,
     };
 }

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ResolutionKit.Diagnostics;
+using ResolutionKit.Model;
+using ResolutionKit.Reading;
+using ResolutionKit.Rules;
+using ResolutionKit.Rules.Configuration;
+
+namespace ResolutionKit.Cli;
+
+/// <summary><c>reskit check</c>: reads resolutions, runs the rules, prints findings, exits by <c>--fail-on</c>.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Resolution files (.txt, .resolution.json), folders or globs." };
+        var config = new Option<string?>("--config") { Description = "The configuration file (default: resolutionkit.json next to or above the first input)." };
+        var preset = new Option<string?>("--preset") { Description = "recommended or strict (overrides the configuration)." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity: error, warning or suggestion.", DefaultValueFactory = _ => "error" };
+        var format = new Option<string>("--format") { Description = "text (with source excerpts), lines (file:line:col: severity RKnnnn: message), json, sarif or github.", DefaultValueFactory = _ => "lines" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var baseline = new Option<string?>("--baseline") { Description = "A baseline file: findings it lists are not reported." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write all current findings to this baseline file and exit 0." };
+        var asOf = new Option<string?>("--as-of") { Description = "The meeting deadlines are judged against, e.g. PP-26 (overrides the configuration)." };
+        var rules = new Option<string[]>("--rules") { Description = "Extra rule folders (added to the shipped rules).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("check", "Check resolutions against the rule set and report findings.");
+        command.Arguments.Add(files);
+        foreach (var o in new Option[] { config, preset, failOn, format, output, baseline, writeBaseline, asOf, rules })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => Run(
+            parse.GetValue(files) ?? Array.Empty<string>(),
+            parse.GetValue(config),
+            parse.GetValue(preset),
+            parse.GetValue(failOn) ?? "error",
+            parse.GetValue(format) ?? "lines",
+            parse.GetValue(output),
+            parse.GetValue(baseline),
+            parse.GetValue(writeBaseline),
+            parse.GetValue(asOf),
+            parse.GetValue(rules) ?? Array.Empty<string>()));
+        return command;
+    }
+
+    public static int Run(string[] inputs, string? configPath, string? preset, string failOnText, string format, string? output, string? baseline, string? writeBaseline, string? asOf, string[] ruleFolders)
+    {
+        var failOn = Severities.TryParse(failOnText);
+        if (failOn is null or DiagnosticSeverity.None or DiagnosticSeverity.Hidden)
+        {
+            throw new UserException($"reskit: error: --fail-on must be error, warning or suggestion, not '{failOnText}'");
+        }
+
+        if (format is not ("text" or "lines" or "json" or "sarif" or "github"))
+        {
+            throw new UserException($"reskit: error: --format must be text, lines, json, sarif or github, not '{format}'");
+        }
+
+        var (files, inputErrors) = Inputs.Expand(inputs);
+        if (inputErrors.Count > 0)
+        {
+            throw new UserException(string.Join(Environment.NewLine, inputErrors));
+        }
+
+        if (files.Count == 0)
+        {
+            throw new UserException("reskit: error: no resolution files (.txt or .resolution.json) among the inputs");
+        }
+
+        var (ruleSet, _) = RuleLoading.Load(configPath, inputs, preset, asOf, baseline, ruleFolders);
+
+        var resolutions = new List<Resolution>();
+        var reading = new List<Diagnostic>();
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var result = Inputs.Read(file);
+            reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
+            if (result.Value is not null)
+            {
+                resolutions.Add(result.Value);
+            }
+
+            try
+            {
+                sources[file] = File.ReadAllText(file);
+            }
+            catch (IOException)
+            {
+                // excerpts are a courtesy
+            }
+        }
+
+        var duplicates = resolutions.GroupBy(r => r.Address).Where(g => g.Count() > 1).ToList();
+        foreach (var g in duplicates)
+        {
+            reading.Add(Diagnostic.Create(ReadingDiagnostics.DuplicateInstrument, new Location(g.Skip(1).First().SourcePath, g.Key, g.Skip(1).First().Span), $"{g.Key} is read from several files ({string.Join(", ", g.Select(r => r.SourcePath))}); only the first is checked; check copies separately"));
+        }
+
+        var analysis = ruleSet.Analyze(resolutions.GroupBy(r => r.Address).Select(g => g.First()));
+        var findings = reading.Concat(analysis.Diagnostics).OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+
+        if (writeBaseline is not null)
+        {
+            ResolutionKitConfig.WriteBaseline(writeBaseline, analysis.Diagnostics);
+            Console.Error.WriteLine($"reskit: wrote {analysis.Diagnostics.Count} finding(s) to the baseline {writeBaseline}");
+            return Program.Clean;
+        }
+
+        var report = format switch
+        {
+            "json" => Reports.Json(findings),
+            "sarif" => Reports.Sarif(findings, ruleSet),
+            "github" => Reports.GitHub(findings),
+            "text" => Reports.Text(findings, sources, output is null && !Console.IsOutputRedirected),
+            _ => Reports.Lines(findings),
+        };
+        if (output is null)
+        {
+            Console.Out.Write(report);
+        }
+        else
+        {
+            File.WriteAllText(output, report);
+        }
+
+        var summary = $"reskit: {files.Count} file(s), {resolutions.Count} resolution(s), {findings.Count} finding(s)"
+            + (analysis.Suppressed.Count > 0 ? $", {analysis.Suppressed.Count} suppressed or in the baseline" : string.Empty)
+            + $" ({string.Join(", ", Enum.GetValues<DiagnosticSeverity>().Reverse().Where(s => s > DiagnosticSeverity.Hidden).Select(s => $"{findings.Count(d => d.Severity == s)} {s.Name()}"))})";
+        Console.Error.WriteLine(summary);
+
+        if (reading.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return Program.UsageOrInputError;
+        }
+
+        return findings.Any(d => d.Severity >= failOn) ? Program.Findings : Program.Clean;
+    }
+}
