@@ -123,25 +123,25 @@ rule("RK3006", "long-recalling-list", "Long list of instruments recalled", "Refe
 rule("RK4001", "duplicate-within", "Near-duplicate clauses in one resolution", "Duplication", "warning", "duplicate",
      "This clause repeats {0} ({1}% similar)",
      "A resolution should say each thing once; repeated clauses drift apart in later revisions (harmonization guidelines: texts that repeat each other).",
-     params={"relation": "within", "threshold": 0.7}, fix={"kind": "delete-clause", "safe": False, "title": "Delete the repeated clause"},
+     params={"relation": "within", "threshold": 0.6}, fix={"kind": "delete-clause", "safe": False, "title": "Delete the repeated clause"},
      incorrect=["resolves", "1\tto strengthen coordination among the three Sectors on matters of mutual interest;", "2\tto strengthen the coordination among the three Sectors on matters of mutual interest."],
      correct=["resolves", "1\tto strengthen coordination among the three Sectors on matters of mutual interest;", "2\tto review the results at each session of the Council."])
 rule("RK4002", "duplicate-across", "Near-duplicate clauses in two resolutions of one body", "Duplication", "warning", "duplicate",
      "This clause repeats {0} ({1}% similar); cite it instead of repeating it",
      "The same instruction in two resolutions of the same conference is carried out and reported twice; one text should carry it and the other cite it.",
-     params={"relation": "across", "threshold": 0.6}, scope={"part": "operative"},
+     params={"relation": "across", "threshold": 0.5}, scope={"part": "operative"},
      incorrect=["resolves", "to strengthen coordination among the three Sectors on matters of mutual interest.", "---", "@title RESOLUTION 2 (REV. BUCHAREST, 2022)", "resolves", "to strengthen the coordination among the three Sectors on matters of mutual interest."],
      correct=["resolves", "to strengthen coordination among the three Sectors on matters of mutual interest.", "---", "@title RESOLUTION 2 (REV. BUCHAREST, 2022)", "resolves", "to review the use of the six official languages of the Union."])
 rule("RK4003", "duplicate-with-sector", "Plenipotentiary and Sector resolutions instructing the same work", "Duplication", "warning", "duplicate",
      "This clause repeats {0} ({1}% similar): the same work is instructed by the Plenipotentiary Conference and a Sector assembly",
      "Resolution 191 seeks to avoid duplication between the Sectors and the General Secretariat: when a Plenipotentiary resolution and a Sector resolution instruct the same activity, one should carry it and the other refer to it.",
-     params={"relation": "sector", "threshold": 0.6}, scope={"part": "operative"},
+     params={"relation": "sector", "threshold": 0.5}, scope={"part": "operative"},
      incorrect=["resolves", "to strengthen coordination among the three Sectors on matters of mutual interest.", "---", "@wtsa", "resolves", "to strengthen the coordination among the three Sectors on matters of mutual interest."],
      correct=["resolves", "to strengthen coordination among the three Sectors on matters of mutual interest.", "---", "@wtsa", "resolves", "to maintain the rules of procedure of the Sector."])
 rule("RK4004", "same-instruction-same-actor", "The same instruction to the same actor in several resolutions", "Duplication", "warning", "duplicate",
      "{0} gives this actor the same instruction ({1}% similar)",
      "An organ given one task in several resolutions reports on it several times; the task belongs in one text.",
-     params={"relation": "any", "threshold": 0.6, "sameActor": True}, scope={"part": "operative", "actors": ["Organ"]}, enabled=False,
+     params={"relation": "any", "threshold": 0.5, "sameActor": True}, scope={"part": "operative", "actors": ["Organ"]}, enabled=False,
      incorrect=["instructs the Secretary-General", "to report annually to the Council on the coordination of the three Sectors.", "---", "@title RESOLUTION 2 (REV. BUCHAREST, 2022)", "instructs the Secretary-General", "to report annually to the Council on the coordination among the three Sectors."],
      correct=["instructs the Secretary-General", "to report annually to the Council on the coordination of the three Sectors.", "---", "@title RESOLUTION 2 (REV. BUCHAREST, 2022)", "instructs the Secretary-General", "to publish the documents in the six official languages."])
 rule("RK4005", "mergeable-resolutions", "Resolutions that overlap enough to merge", "Duplication", "suggestion", "mergeable",
@@ -178,7 +178,7 @@ rule("RK6001", "several-reports", "Several reporting requests in one resolution"
 rule("RK6002", "council-and-conference", "Reporting on one matter to both the Council and the conference", "Reporting", "suggestion", "reporting",
      "This matter is also reported to the {1} in {0}; the conference receives the Council's reports",
      "The annual reports to the Council are transmitted to the plenipotentiary conference; asking for a separate report to the conference on the same matter duplicates work.",
-     params={"check": "council-and-conference", "threshold": 0.3},
+     params={"check": "council-and-conference", "threshold": 0.1},
      incorrect=["instructs the Secretary-General", "1\tto report annually to the Council on the coordination of the three Sectors;", "2\tto report to the next plenipotentiary conference on the coordination of the three Sectors."],
      correct=["instructs the Secretary-General", "1\tto report annually to the Council on the coordination of the three Sectors;", "2\tto publish the results."])
 rule("RK6003", "reports-across-resolutions", "Reports on one subject requested in several resolutions", "Reporting", "suggestion", "reporting",

@@ -6,8 +6,8 @@ using System.Text;
 namespace ResolutionKit.Analysis;
 
 /// <summary>
-/// Similarity of clause texts for near-duplicate detection and merging: the Jaccard index of word bigram sets of
-/// the normalized texts (lower case, punctuation and footnote markers dropped, a few function words and the leading
+/// Similarity of clause texts for near-duplicate detection and merging: the Jaccard index of the sets of content
+/// words and word bigrams of the normalized texts (lower case, punctuation and footnote markers dropped, a few function words and the leading
 /// "that"/"to" ignored). 1 means the same wording; near-duplicates that differ in a few words score about 0.6–0.9.
 /// </summary>
 public static class TextSimilarity
@@ -57,28 +57,48 @@ public static class TextSimilarity
         return words;
     }
 
-    /// <summary>The set of word bigrams (and, for very short texts, single words) of a text, as hashes.</summary>
+    /// <summary>
+    /// The shingles of a text, as hashes: its content words (lightly stemmed, so "reports" and "reporting" meet) and its
+    /// word bigrams. Words carry the vocabulary a paraphrase keeps; bigrams reward the same wording.
+    /// </summary>
     /// <param name="text">The text.</param>
     public static HashSet<long> Shingles(string text)
     {
-        var words = Words(text);
+        var words = Words(text).Select(Stem).ToList();
         var set = new HashSet<long>();
-        if (words.Count < 3)
+        foreach (var w in words)
         {
-            foreach (var w in words)
-            {
-                set.Add(Hash(w));
-            }
-
-            return set;
+            set.Add(Hash(w));
         }
 
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            set.Add((Hash(words[i]) * 31) ^ Hash(words[i + 1]));
+            set.Add((Hash(words[i]) * 31) ^ Hash(words[i + 1]) ^ 0x5bd1e995L);
         }
 
         return set;
+    }
+
+    /// <summary>A light English stem: drops -ing, -ed, -es, -s, -ly endings of longer words.</summary>
+    /// <param name="word">A lower-case word.</param>
+    public static string Stem(string word)
+    {
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return word.Substring(0, word.Length - 3);
+        }
+
+        if (word.Length > 4 && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal) || word.EndsWith("es", StringComparison.Ordinal)))
+        {
+            return word.Substring(0, word.Length - 2);
+        }
+
+        if (word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return word.Substring(0, word.Length - 1);
+        }
+
+        return word;
     }
 
     /// <summary>The similarity of two texts, from 0 (nothing shared) to 1 (the same content words in the same order).</summary>
