@@ -52,6 +52,9 @@ public static class Program
         var root = new RootCommand("reskit: read, check, fix, streamline and merge ITU resolutions.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(OutlineCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         return root;
     }
 }
