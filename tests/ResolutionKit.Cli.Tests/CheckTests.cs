@@ -11,7 +11,7 @@ public class CheckTests
     [Fact]
     public void CheckCorpus_ShouldPrintGoldenFindingsAndExitZeroBelowErrors()
     {
-        var (code, stdout, stderr) = Reskit.Run("check", "samples/corpus");
+        var (code, stdout, stderr) = Reskit.Run("check", "samples/corpus", "--as-of", "PP-26");
         Assert.Equal(0, code);
         Reskit.AssertGolden("check-corpus.lines.txt", stdout);
         Assert.Contains("13 resolution(s)", stderr);
