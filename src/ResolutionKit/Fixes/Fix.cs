@@ -31,12 +31,27 @@ public sealed record ReplaceText(string Address, int Start, int Length, string N
 /// <summary>Replaces the whole text of a clause, e.g. reproduced text by a reference to the instrument it comes from.</summary>
 /// <param name="Address">The clause address.</param>
 /// <param name="NewText">The new text.</param>
-public sealed record ReplaceClauseText(string Address, string NewText) : ModelEdit(Address);
+public sealed record ReplaceClauseText(string Address, string NewText) : ModelEdit(Address)
+{
+    /// <summary>
+    /// The whole text expected in the clause, when known: the edit is refused as stale when the clause reads
+    /// otherwise, so that applying the fix again after renumbering cannot hit another clause.
+    /// </summary>
+    public string? OldText { get; init; }
+}
 
 /// <summary>Deletes a clause (and its sub-clauses).</summary>
 /// <param name="Address">The clause address.</param>
 /// <param name="Reason">Why it is deleted (kept in the account of changes).</param>
-public sealed record DeleteClause(string Address, string Reason) : ModelEdit(Address);
+public sealed record DeleteClause(string Address, string Reason) : ModelEdit(Address)
+{
+    /// <summary>
+    /// The text expected in the clause, when known: the deletion is refused as stale when the clause reads
+    /// otherwise, so that applying the fix again after renumbering cannot delete another clause. Either the clause's
+    /// own text, or <see cref="FixApplier.ExpectedText(Clause)"/> to guard its sub-clauses as well.
+    /// </summary>
+    public string? OldText { get; init; }
+}
 
 /// <summary>Inserts a clause into a group at an index.</summary>
 /// <param name="Address">The group address.</param>

@@ -68,11 +68,11 @@ public sealed record Actor(string Key, string Name, ActorStanding Standing)
     public static Actor OtherOrganizations { get; } = new("OtherOrganizations", "other organizations", ActorStanding.External);
 
     /// <summary>The well-known actors, by key.</summary>
-    public static IReadOnlyList<Actor> WellKnown { get; } = new[]
+    public static IReadOnlyList<Actor> WellKnown { get; } = Array.AsReadOnly(new[]
     {
         SecretaryGeneral, Directors, DirectorBR, DirectorTSB, DirectorBDT, Council, Rag, Tsag, Tdag,
         MemberStates, SectorMembers, Academia, SectorAssemblies, OtherOrganizations,
-    };
+    });
 
     /// <summary>Finds a well-known actor by key (case-insensitive); null when none has it.</summary>
     /// <param name="key">The key.</param>

@@ -33,7 +33,7 @@ public sealed record Body(string Code, string Name)
     public static Body Unknown { get; } = new("Unknown", "Unknown body");
 
     /// <summary>The well-known bodies.</summary>
-    public static IReadOnlyList<Body> WellKnown { get; } = new[] { Plenipotentiary, Wtsa, Wtdc, RadiocommunicationAssembly, Wcit, Council };
+    public static IReadOnlyList<Body> WellKnown { get; } = Array.AsReadOnly(new[] { Plenipotentiary, Wtsa, Wtdc, RadiocommunicationAssembly, Wcit, Council });
 
     /// <summary>Finds a well-known body by code (case-insensitive), or creates one with that code.</summary>
     /// <param name="code">The code.</param>

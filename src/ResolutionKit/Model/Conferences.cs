@@ -19,7 +19,7 @@ public sealed record Conference(Body Body, string Place, int Year, string ShortN
 public static class Conferences
 {
     /// <summary>Known meetings of the Plenipotentiary Conference, the Sector assemblies and conferences and WCIT.</summary>
-    public static IReadOnlyList<Conference> Known { get; } = Build();
+    public static IReadOnlyList<Conference> Known { get; } = Build().AsReadOnly();
 
     /// <summary>The body that met at <paramref name="place"/> in <paramref name="year"/>, when exactly one did.</summary>
     /// <param name="place">The place.</param>

@@ -11,6 +11,8 @@ namespace ResolutionKit.Model;
 /// <param name="IsRevision">True for a revision ("Rev."), false for the first adoption.</param>
 public sealed record Revision(string Place, int Year, bool IsRevision)
 {
+    private static readonly string[] RevisionPrefixes = { "Rev.", "Rév.", "Rev ", "Rév " };
+
     /// <summary>Formats as it is cited: <c>Rev. Bucharest, 2022</c> or <c>Antalya, 2006</c>.</summary>
     public override string ToString() => (IsRevision ? "Rev. " : string.Empty) + Place + ", " + Year.ToString(CultureInfo.InvariantCulture);
 
@@ -25,15 +27,16 @@ public sealed record Revision(string Place, int Year, bool IsRevision)
     {
         var t = text.Trim().TrimEnd(')').TrimStart('(').Trim();
         var isRevision = false;
-        if (t.StartsWith("Rev.", StringComparison.OrdinalIgnoreCase))
+
+        // "Rev." in English and Spanish, "Rév." in French (any case: the title line is in capitals).
+        foreach (var prefix in RevisionPrefixes)
         {
-            isRevision = true;
-            t = t.Substring(4).Trim();
-        }
-        else if (t.StartsWith("Rev ", StringComparison.OrdinalIgnoreCase))
-        {
-            isRevision = true;
-            t = t.Substring(3).Trim();
+            if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                isRevision = true;
+                t = t.Substring(prefix.Length).Trim();
+                break;
+            }
         }
 
         var comma = t.LastIndexOf(',');

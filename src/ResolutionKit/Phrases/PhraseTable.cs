@@ -35,8 +35,8 @@ public sealed class PhraseTable
             .Select(p => (p.Phrase, (InstrumentKind)Enum.Parse(typeof(InstrumentKind), p.Kind)))
             .OrderByDescending(p => p.Phrase.Length)
             .ToList();
-        AnnexWords = Strings(json["annex"]);
-        ThisBodyPhrases = Strings(json["thisBody"]);
+        AnnexWords = Strings(json["annex"]).AsReadOnly();
+        ThisBodyPhrases = Strings(json["thisBody"]).AsReadOnly();
         _separators = Strings(json["separators"]).ToArray();
     }
 
@@ -50,7 +50,7 @@ public sealed class PhraseTable
     public IReadOnlyList<string> ThisBodyPhrases { get; }
 
     /// <summary>The languages with a built-in table.</summary>
-    public static IReadOnlyList<string> BuiltinLanguages { get; } = new[] { "en", "fr", "es", "zh" };
+    public static IReadOnlyList<string> BuiltinLanguages { get; } = Array.AsReadOnly(new[] { "en", "fr", "es", "zh" });
 
     /// <summary>The built-in English table.</summary>
     public static PhraseTable English => ForLanguage("en") ?? throw new InvalidOperationException("The built-in English phrase table is missing.");

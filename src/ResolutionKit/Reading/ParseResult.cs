@@ -68,8 +68,8 @@ public static class ReadingDiagnostics
     public static DiagnosticDescriptor DuplicateInstrument { get; } = new("RK0011", "Instrument read twice", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
 
     /// <summary>All reading descriptors.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = System.Array.AsReadOnly(new[]
     {
         MissingTitle, Unplaced, Hyphenation, PageFurniture, LabelSequence, Footnote, MissingFormula, NotText, EmptyGroup, InvalidJson, DuplicateInstrument,
-    };
+    });
 }

@@ -481,6 +481,24 @@ public static class ResolutionTextReader
                 }
             }
 
+            // The subject line after the title line, and an annex title after its heading, are titles even when the
+            // same line appears twice (PP Resolution 71 is titled after the strategic plan its annex contains).
+            var titles = new HashSet<int>();
+            for (var i = 0; i < _lines.Count; i++)
+            {
+                var title = TitlePattern.Match(_lines[i].Text);
+                if ((title.Success && _phrases.MatchInstrumentWord(title.Groups["word"].Value) is not null) || IsAnnexHeading(_lines[i].Text))
+                {
+                    var next = i + 1;
+                    while (next < _lines.Count && _lines[next].IsBlank)
+                    {
+                        next++;
+                    }
+
+                    titles.Add(next);
+                }
+            }
+
             var keep = new List<Line>(_lines.Count);
             for (var i = 0; i < _lines.Count; i++)
             {
@@ -505,7 +523,7 @@ public static class ResolutionTextReader
                 {
                     what = "a running header";
                 }
-                else if (counts[t] >= 2 && t.Length <= 100 && !EndsWithPunctuation(t) && ClassifyHeading(t, true) is null
+                else if (counts[t] >= 2 && !titles.Contains(i) && t.Length <= 100 && !EndsWithPunctuation(t) && ClassifyHeading(t, true) is null
                          && !LabelPattern.IsMatch(t) && !TitlePattern.IsMatch(t) && !IsAnnexHeading(t) && t.Any(char.IsLetter))
                 {
                     what = "a running header";
@@ -609,10 +627,14 @@ public static class ResolutionTextReader
         /// <summary>Classifies a line as a group heading, or returns null.</summary>
         private GroupBuilder? ClassifyHeading(string text, bool strict, Line? line = null)
         {
-            if (text.Length > 160 || text.EndsWith(";", StringComparison.Ordinal) || text.EndsWith(".", StringComparison.Ordinal))
+            if (text.EndsWith(";", StringComparison.Ordinal) || text.EndsWith(".", StringComparison.Ordinal))
             {
                 return null;
             }
+
+            // A long line is a heading only when every actor in it is known: a real heading naming the three Directors
+            // runs to 180 characters, while a long line of prose that merely starts with a verb is not a heading.
+            var isLong = text.Length > 160;
 
             var t = StripHeadingPunctuation(text);
             var span = line?.Span ?? new SourceSpan(1, 1, 0, t.Length);
@@ -629,13 +651,13 @@ public static class ResolutionTextReader
             }
 
             var (kind, rest) = operative.Value;
-            if (rest.Length == 0)
+            if (rest.Length == 0 && !isLong)
             {
                 return new GroupBuilder(Part.Operative, t, kind, Array.Empty<Actor>(), span);
             }
 
             var actors = _phrases.ParseActors(rest, out var complete);
-            if (complete || (!strict && rest.Length <= 100 && actors.Count <= 4))
+            if (complete || (!isLong && !strict && rest.Length <= 100 && actors.Count <= 4))
             {
                 return new GroupBuilder(Part.Operative, t, kind, actors, span);
             }

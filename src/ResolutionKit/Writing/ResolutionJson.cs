@@ -74,20 +74,30 @@ public static class ResolutionJson
         {
             using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
             var token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+
+            // One document: anything but comments after it is an error, not silently ignored.
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    throw new JsonReaderException("Unexpected content after the end of the resolution object", reader.Path, reader.LineNumber, reader.LinePosition, null);
+                }
+            }
+
             if (token is not JObject o)
             {
                 throw new SchemaException("The JSON must be an object describing one resolution", token);
             }
 
             var version = o["schemaVersion"];
-            if (version is null || version.Type != JTokenType.Integer || (int)version != SchemaVersion)
+            if (version is not JValue { Type: JTokenType.Integer, Value: long v } || v != SchemaVersion)
             {
                 throw new SchemaException($"\"schemaVersion\" must be {SchemaVersion}", version ?? o);
             }
 
             var id = Obj(o, "id");
             var kindText = Str(id, "kind");
-            if (!Enum.TryParse<InstrumentKind>(kindText, out var kind))
+            if (!TryParseEnum<InstrumentKind>(kindText, false, out var kind))
             {
                 throw new SchemaException($"Unknown instrument kind \"{kindText}\" (Resolution, Decision or Recommendation)", id["kind"]!);
             }
@@ -116,14 +126,89 @@ public static class ResolutionJson
         }
         catch (JsonReaderException e)
         {
-            return Error(path, e.Message, e.LineNumber, e.LinePosition);
+            return Error(path, e.Message, e.LineNumber, ReaderColumn(json, e.LineNumber, e.LinePosition));
         }
         catch (SchemaException e)
         {
             var info = (IJsonLineInfo)e.Token;
-            return Error(path, e.Message + " (at " + e.Token.Path + ")", info.HasLineInfo() ? info.LineNumber : 1, info.HasLineInfo() ? info.LinePosition : 1);
+            var line = info.HasLineInfo() ? info.LineNumber : 1;
+            var column = info.HasLineInfo() ? TokenStartColumn(json, e.Token, line, info.LinePosition) : 1;
+            return Error(path, e.Message + " (at " + e.Token.Path + ")", line, column);
+        }
+        catch (Exception e) when (e is OverflowException or InvalidCastException or FormatException or ArgumentException)
+        {
+            // A value Newtonsoft cannot convert: still a report, never an exception (the checks above should catch it first).
+            return Error(path, e.Message, 1, 1);
         }
     }
+
+    /// <summary>
+    /// The 1-based column of the character a reader error is about. Newtonsoft reports how many characters of the
+    /// line it had consumed, so an unexpected character is the next one.
+    /// </summary>
+    private static int ReaderColumn(string json, int line, int position)
+    {
+        var text = LineText(json, line);
+        return text is not null && position >= 0 && position < text.Length && !char.IsWhiteSpace(text[position]) ? position + 1 : position;
+    }
+
+    /// <summary>
+    /// The 1-based column where a token starts. Newtonsoft places a value's line info on its last character; a
+    /// diagnostic points at the first (an object or array already points at its opening bracket).
+    /// </summary>
+    private static int TokenStartColumn(string json, JToken token, int line, int position)
+    {
+        var text = LineText(json, line);
+        if (token is not JValue || text is null || position < 1 || position > text.Length)
+        {
+            return position;
+        }
+
+        var i = position - 1;
+        if (text[i] == '"' || text[i] == '\'')
+        {
+            var quote = text[i];
+            for (i--; i >= 0; i--)
+            {
+                var backslashes = 0;
+                while (i - backslashes - 1 >= 0 && text[i - backslashes - 1] == '\\')
+                {
+                    backslashes++;
+                }
+
+                if (text[i] == quote && backslashes % 2 == 0)
+                {
+                    return i + 1;
+                }
+            }
+
+            return position;
+        }
+
+        while (i > 0 && !(char.IsWhiteSpace(text[i - 1]) || text[i - 1] == ',' || text[i - 1] == ':' || text[i - 1] == '[' || text[i - 1] == '{'))
+        {
+            i--;
+        }
+
+        return i + 1;
+    }
+
+    private static string? LineText(string json, int line)
+    {
+        var lines = json.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        return line >= 1 && line <= lines.Length ? lines[line - 1] : null;
+    }
+
+    /// <summary>Parses an enum member by name only: "7" or "Preamble, Operative" are not members.</summary>
+    private static bool TryParseEnum<T>(string text, bool ignoreCase, out T value)
+        where T : struct, Enum =>
+        Enum.TryParse(text, ignoreCase, out value) && Enum.IsDefined(typeof(T), value) && !char.IsDigit(text.TrimStart('-', '+', ' ').FirstOrDefault());
+
+    /// <summary>A whole number that fits an int; anything else is a schema error at the token.</summary>
+    private static int Int(JToken? t, string what, JToken context) =>
+        t is JValue { Type: JTokenType.Integer, Value: long n } && n >= int.MinValue && n <= int.MaxValue
+            ? (int)n
+            : throw new SchemaException(what, t ?? context);
 
     private static ParseResult<Resolution> Error(string? path, string message, int line, int column) =>
         ParseResult<Resolution>.Create(null, new[] { Diagnostic.Create(ReadingDiagnostics.InvalidJson, new Location(path, string.Empty, new SourceSpan(Math.Max(1, line), Math.Max(1, column), 0, 0)), message) });
@@ -132,13 +217,8 @@ public static class ResolutionJson
 
     private static Revision ReadRev(JObject o)
     {
-        var year = o["year"];
-        if (year is null || year.Type != JTokenType.Integer)
-        {
-            throw new SchemaException("\"year\" must be a whole number", year ?? o);
-        }
-
-        return new Revision(Str(o, "place"), (int)year, o["isRevision"] is JValue { Type: JTokenType.Boolean } b && (bool)b);
+        var year = Int(o["year"], "\"year\" must be a whole number", o);
+        return new Revision(Str(o, "place"), year, o["isRevision"] is JValue { Type: JTokenType.Boolean } b && (bool)b);
     }
 
     private static JObject Group(Group g) => WithSpan(
@@ -155,7 +235,7 @@ public static class ResolutionJson
     private static Group ReadGroup(JObject o)
     {
         var partText = Str(o, "part");
-        if (!Enum.TryParse<Part>(partText, true, out var part))
+        if (!TryParseEnum<Part>(partText, true, out var part))
         {
             throw new SchemaException($"\"part\" must be \"preamble\" or \"operative\", not \"{partText}\"", o["part"]!);
         }
@@ -164,7 +244,7 @@ public static class ResolutionJson
         {
             var a = AsObj(t);
             var standingText = OptStr(a, "standing") ?? nameof(ActorStanding.Unknown);
-            var standing = Enum.TryParse<ActorStanding>(standingText, out var s) ? s : ActorStanding.Unknown;
+            var standing = TryParseEnum<ActorStanding>(standingText, false, out var s) ? s : ActorStanding.Unknown;
             var actor = new Actor(Str(a, "key"), Str(a, "name"), standing);
             return Actor.FromKey(actor.Key) is { } known && known == actor ? known : actor;
         });
@@ -197,13 +277,13 @@ public static class ResolutionJson
         {
             map = new SourceMap(segments.Select(s =>
             {
-                var a = s as JArray;
-                if (a is null || a.Count != 5 || a.Any(x => x.Type != JTokenType.Integer))
+                const string message = "A map segment must be five whole numbers";
+                if (s is not JArray a || a.Count != 5)
                 {
-                    throw new SchemaException("A map segment must be five whole numbers", s);
+                    throw new SchemaException(message, s);
                 }
 
-                return new SourceSegment((int)a[0], (int)a[1], (int)a[2], (int)a[3], (int)a[4]);
+                return new SourceSegment(Int(a[0], message, s), Int(a[1], message, s), Int(a[2], message, s), Int(a[3], message, s), Int(a[4], message, s));
             }).ToEquatableArray());
         }
 
@@ -234,12 +314,13 @@ public static class ResolutionJson
             return null;
         }
 
-        if (t is not JArray a || a.Count != 4 || a.Any(x => x.Type != JTokenType.Integer))
+        const string message = "\"span\" must be [line, column, offset, length]";
+        if (t is not JArray a || a.Count != 4)
         {
-            throw new SchemaException("\"span\" must be [line, column, offset, length]", t);
+            throw new SchemaException(message, t);
         }
 
-        return new SourceSpan((int)a[0], (int)a[1], (int)a[2], (int)a[3]);
+        return new SourceSpan(Int(a[0], message, t), Int(a[1], message, t), Int(a[2], message, t), Int(a[3], message, t));
     }
 
     private static JObject AsObj(JToken t) => t as JObject ?? throw new SchemaException("Expected an object", t);

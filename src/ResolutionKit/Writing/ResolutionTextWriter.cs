@@ -20,7 +20,13 @@ public static class ResolutionTextWriter
         var sb = new StringBuilder();
         using (var writer = new StringWriter(sb, CultureInfo.InvariantCulture) { NewLine = "\n" })
         {
-            Write(resolution, writer);
+            WriteBlocks(resolution, writer);
+        }
+
+        // Every block is followed by a blank line; the text ends with exactly one newline, as canonical files do.
+        while (sb.Length > 1 && sb[sb.Length - 1] == '\n' && sb[sb.Length - 2] == '\n')
+        {
+            sb.Length--;
         }
 
         return sb.ToString();
@@ -29,7 +35,9 @@ public static class ResolutionTextWriter
     /// <summary>Writes the resolution to a writer.</summary>
     /// <param name="resolution">The resolution.</param>
     /// <param name="writer">The writer.</param>
-    public static void Write(Resolution resolution, TextWriter writer)
+    public static void Write(Resolution resolution, TextWriter writer) => writer.Write(Write(resolution));
+
+    private static void WriteBlocks(Resolution resolution, TextWriter writer)
     {
         writer.Write(resolution.TitleLine ?? TitleLineOf(resolution));
         writer.Write('\n');
