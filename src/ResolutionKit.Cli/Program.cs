@@ -51,6 +51,9 @@ public static class Program
     {
         var root = new RootCommand("reskit: read, check, fix, streamline and merge ITU resolutions.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(StreamlineCommands.Fix());
+        root.Subcommands.Add(StreamlineCommands.Streamline());
+        root.Subcommands.Add(StreamlineCommands.Merge());
         root.Subcommands.Add(OutlineCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());

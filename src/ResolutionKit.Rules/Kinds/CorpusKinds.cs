@@ -72,7 +72,7 @@ internal static class DuplicateKind
         public override IEnumerable<Diagnostic> Evaluate(SimilarPairFact p)
         {
             var fixes = Definition.Fix is { Kind: "delete-clause" } fix
-                ? new[] { new Fix(fix.Title ?? $"Delete this clause; {p.First.Address} already says it", EquatableArray.Create<ModelEdit>(new DeleteClause(p.Second.Address, "Duplicates " + p.First.Address)), fix.IsSafe) }
+                ? new[] { new Fix(fix.Title ?? $"Delete this clause; {p.First.Address} already says it", EquatableArray.Create<ModelEdit>(new DeleteClause(p.Second.Address, "Duplicates " + p.First.Address) { OldText = FixApplier.ExpectedText(p.Second.Clause) }), fix.IsSafe) }
                 : null;
             yield return AtClause(p.Second, 0, p.Second.Text.Length, fixes, p.First.Address, Math.Round(p.Similarity * 100).ToString(CultureInfo.InvariantCulture));
         }

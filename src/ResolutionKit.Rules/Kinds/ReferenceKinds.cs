@@ -320,7 +320,7 @@ internal static class DeadlineKind
 
         private Fix? DeleteFix(ClauseFact f) =>
             Definition.Fix is { Kind: "delete-clause" } fix
-                ? new Fix(fix.Title ?? "Delete the completed instruction", EquatableArray.Create<ModelEdit>(new DeleteClause(f.Address, "Tied to a date that has passed")), fix.IsSafe)
+                ? new Fix(fix.Title ?? "Delete the completed instruction", EquatableArray.Create<ModelEdit>(new DeleteClause(f.Address, "Tied to a date that has passed") { OldText = FixApplier.ExpectedText(f.Clause) }), fix.IsSafe)
                 : null;
 
         public override IEnumerable<Diagnostic> Evaluate(ClauseFact f)

@@ -108,7 +108,7 @@ internal static class PhraseKind
 
             if (fix.Kind == "delete-clause")
             {
-                yield return new Fix(fix.Title ?? "Delete the clause", EquatableArray.Create<ModelEdit>(new DeleteClause(f.Address, Descriptor.Title)), fix.IsSafe);
+                yield return new Fix(fix.Title ?? "Delete the clause", EquatableArray.Create<ModelEdit>(new DeleteClause(f.Address, Descriptor.Title) { OldText = FixApplier.ExpectedText(f.Clause) }), fix.IsSafe);
             }
             else if (m is not null)
             {

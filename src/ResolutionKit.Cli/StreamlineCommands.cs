@@ -1,0 +1,179 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ResolutionKit.Model;
+using ResolutionKit.Merge;
+using ResolutionKit.Writing;
+
+namespace ResolutionKit.Cli;
+
+/// <summary><c>reskit fix</c>, <c>reskit streamline</c> and <c>reskit merge</c>.</summary>
+internal static class StreamlineCommands
+{
+    private static Option<string?> Config() => new("--config") { Description = "The configuration file (default: resolutionkit.json next to or above the input)." };
+
+    private static Option<string[]> RuleIds() => new("--rule") { Description = "Only fixes of these rules (RK2001,RK3001 or repeated).", Arity = ArgumentArity.ZeroOrMore };
+
+    private static Option<string[]> Context() => new("--corpus") { Description = "Other resolutions (files or folders) for cross-resolution rules.", Arity = ArgumentArity.ZeroOrMore };
+
+    public static Command Fix()
+    {
+        var file = new Argument<string>("file") { Description = "The resolution to fix." };
+        var inPlace = new Option<bool>("--in-place") { Description = "Overwrite the input file (default: write <name>.fixed.txt next to it)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the fixed text." };
+        var suggestions = new Option<bool>("--include-suggestions") { Description = "Also apply fixes marked as suggestions (not only safe ones)." };
+        var config = Config();
+        var rules = RuleIds();
+        var context = Context();
+        var command = new Command("fix", "Apply the safe fixes of the findings to a resolution; writes a new file unless --in-place.");
+        command.Arguments.Add(file);
+        foreach (var o in new Option[] { inPlace, output, suggestions, config, rules, context })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(p =>
+        {
+            var input = p.GetValue(file)!;
+            var (ruleSet, _) = RuleLoading.Load(p.GetValue(config), new[] { input }, null, null, null, Array.Empty<string>());
+            var target = Streamlining.ReadAll(new[] { input }, Console.Error).Single();
+            var others = Streamlining.ReadAll(Inputs.Expand(p.GetValue(context) ?? Array.Empty<string>()).Files, Console.Error);
+            var (result, _) = Streamlining.Apply(ruleSet, target, others, Streamlining.ParseRuleIds(p.GetValue(rules)), p.GetValue(suggestions));
+            Streamlining.Report(result, Console.Error);
+            var destination = p.GetValue(inPlace) ? input : p.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".fixed.txt");
+            File.WriteAllText(destination, ResolutionTextWriter.Write(result.Resolution));
+            Console.Error.WriteLine($"reskit: {result.Applied.Count} fix(es) applied, {result.Rejected.Count} not applied; wrote {destination}");
+            return result.Rejected.Any(r => r.Reason == Fixes.FixRejectionReason.Conflict) ? Program.Findings : Program.Clean;
+        });
+        return command;
+    }
+
+    public static Command Streamline()
+    {
+        var file = new Argument<string>("file") { Description = "The resolution to streamline." };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the result (default: standard output; required for docx)." };
+        var format = new Option<string>("--format") { Description = "text, json, proposal (Markdown), proposal-text, markdown (redline), html (redline page) or docx (tracked changes).", DefaultValueFactory = _ => "text" };
+        var suggestions = new Option<bool>("--include-suggestions") { Description = "Also apply fixes marked as suggestions." };
+        var source = new Option<string?>("--source") { Description = "Who proposes (administration or group), for the proposal identifiers." };
+        var document = new Option<string?>("--document") { Description = "The document number, for the proposal identifiers." };
+        var author = new Option<string?>("--author") { Description = "Author of the tracked changes in the .docx." };
+        var date = new Option<string?>("--date") { Description = "Date of the tracked changes (yyyy-MM-dd), for reproducible output." };
+        var config = Config();
+        var rules = RuleIds();
+        var context = Context();
+        var command = new Command("streamline", "Apply the safe fixes of the chosen rules, renumber, update cross-references, and write the streamlined text or a revision proposal.");
+        command.Arguments.Add(file);
+        foreach (var o in new Option[] { output, format, suggestions, source, document, author, date, config, rules, context })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(p =>
+        {
+            var fmt = p.GetValue(format) ?? "text";
+            Streamlining.CheckFormat(fmt);
+            var input = p.GetValue(file)!;
+            var (ruleSet, _) = RuleLoading.Load(p.GetValue(config), new[] { input }, null, null, null, Array.Empty<string>());
+            var target = Streamlining.ReadAll(new[] { input }, Console.Error).Single();
+            var others = Streamlining.ReadAll(Inputs.Expand(p.GetValue(context) ?? Array.Empty<string>()).Files, Console.Error);
+            var (result, _) = Streamlining.Apply(ruleSet, target, others, Streamlining.ParseRuleIds(p.GetValue(rules)), p.GetValue(suggestions));
+            Streamlining.Report(result, Console.Error);
+            var units = new[] { ProposalUnit.FromFixes(target, result) };
+            Streamlining.Write(fmt, p.GetValue(output), units, result.Resolution, Redline.Compare(target, result.Resolution), Streamlining.ProposalOptions(ruleSet, p.GetValue(source), p.GetValue(document)), Streamlining.DocxOptions(p.GetValue(author), p.GetValue(date)));
+            return result.Rejected.Any(r => r.Reason == Fixes.FixRejectionReason.Conflict) ? Program.Findings : Program.Clean;
+        });
+        return command;
+    }
+
+    public static Command Merge()
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "The resolutions to merge; the first is the one kept (its number, unless --number)." };
+        var title = new Option<string?>("--title") { Description = "The title of the merged resolution (default: the first input's)." };
+        var number = new Option<string?>("--number") { Description = "The number of the merged resolution (default: the first input's)." };
+        var revision = new Option<string?>("--revision") { Description = "The revision of the merged text, e.g. \"Rev. Doha, 2026\"; the conference formula follows it." };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the result (default: standard output; required for docx)." };
+        var format = new Option<string>("--format") { Description = "text, json, proposal, proposal-text, markdown, html or docx.", DefaultValueFactory = _ => "text" };
+        var account = new Option<string?>("--account") { Description = "Also write the account of every input clause (kept, folded, dropped) to this file." };
+        var streamline = new Option<bool>("--streamline") { Description = "Also apply the safe fixes to the merged text." };
+        var threshold = new Option<double?>("--threshold") { Description = "Similarity from which clauses are folded (0-1; default 0.6)." };
+        var source = new Option<string?>("--source") { Description = "Who proposes, for the proposal identifiers." };
+        var document = new Option<string?>("--document") { Description = "The document number, for the proposal identifiers." };
+        var author = new Option<string?>("--author") { Description = "Author of the tracked changes in the .docx." };
+        var date = new Option<string?>("--date") { Description = "Date of the tracked changes (yyyy-MM-dd)." };
+        var config = Config();
+        var command = new Command("merge", "Merge resolutions on one subject into one text: preambles united, operative clauses grouped by actor, duplicates folded, nothing lost.");
+        command.Arguments.Add(files);
+        foreach (var o in new Option[] { title, number, revision, output, format, account, streamline, threshold, source, document, author, date, config })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(p =>
+        {
+            var fmt = p.GetValue(format) ?? "text";
+            Streamlining.CheckFormat(fmt);
+            var (paths, errors) = Inputs.Expand(p.GetValue(files) ?? Array.Empty<string>());
+            if (errors.Count > 0)
+            {
+                throw new UserException(string.Join(Environment.NewLine, errors));
+            }
+
+            if (paths.Count < 2)
+            {
+                throw new UserException("reskit: error: merge needs at least two resolutions");
+            }
+
+            var inputs = Streamlining.ReadAll(paths, Console.Error);
+            var (ruleSet, _) = RuleLoading.Load(p.GetValue(config), paths, null, null, null, Array.Empty<string>());
+            Revision? rev = null;
+            if (p.GetValue(revision) is { } revText)
+            {
+                rev = Revision.TryParse(revText) ?? throw new UserException($"reskit: error: --revision must read like \"Rev. Doha, 2026\", not '{revText}'");
+            }
+
+            var first = inputs[0];
+            var options = new MergeOptions
+            {
+                Title = p.GetValue(title),
+                Id = p.GetValue(number) is { } n ? first.Id with { Number = n } : null,
+                Revision = rev,
+                ConferenceFormula = rev is null ? null : FormulaFor(first.Id.Body, rev),
+                SimilarityThreshold = p.GetValue(threshold) ?? 0.6,
+            };
+            var merge = Merger.Merge(inputs, options);
+            foreach (var warning in merge.Warnings)
+            {
+                Console.Error.WriteLine("warning: " + warning);
+            }
+
+            Fixes.FixResult? fixes = null;
+            var merged = merge.Resolution;
+            if (p.GetValue(streamline))
+            {
+                fixes = Streamlining.Apply(ruleSet, merged, Array.Empty<Resolution>(), null, false).Result;
+                Streamlining.Report(fixes, Console.Error);
+                merged = fixes.Resolution;
+            }
+
+            if (p.GetValue(account) is { } accountPath)
+            {
+                File.WriteAllText(accountPath, string.Concat(merge.Account.Select(a => $"{a.InputAddress}\t{a.Disposition}\t{a.TargetAddress}\t{(a.Similarity is { } s ? s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}\t{a.Reason}\n")));
+            }
+
+            var units = ProposalUnit.FromMerge(merge, fixes);
+            Streamlining.Write(fmt, p.GetValue(output), units, merged, Redline.Compare(first, merged), Streamlining.ProposalOptions(ruleSet, p.GetValue(source), p.GetValue(document)), Streamlining.DocxOptions(p.GetValue(author), p.GetValue(date)));
+            Console.Error.WriteLine($"reskit: merged {inputs.Count} resolutions: {merge.Account.Count} clauses accounted for, {merge.FoldedCount} folded, {merge.DroppedCount} dropped; supersedes {string.Join(", ", merge.Supersedes.Select(s => s.Citation))}");
+            return Program.Clean;
+        });
+        return command;
+    }
+
+    private static string FormulaFor(Body body, Revision revision)
+    {
+        var name = body.Code == Body.Plenipotentiary.Code
+            ? "The Plenipotentiary Conference of the International Telecommunication Union"
+            : "The " + body.Name;
+        return $"{name} ({revision.Place}, {revision.Year}),";
+    }
+}

@@ -1,0 +1,118 @@
+using System.IO;
+using System.Linq;
+using FsCheck.Xunit;
+using ResolutionKit.Reading;
+using Xunit;
+
+namespace ResolutionKit.Tests;
+
+/// <summary>Stable node addresses: PP-191/instructs-secretary-general/2.1.</summary>
+public class AddressTests
+{
+    private static readonly Model.Resolution Pp191 = ResolutionTextReader.ReadFile(Path.Combine(TestPaths.Corpus, "pp-191.txt")).Value!;
+
+    private static Model.Resolution Read(params string[] body) => ResolutionTextReader.Read(string.Join("\n", new[]
+    {
+        "RESOLUTION 191 (REV. BUCHAREST, 2022)", string.Empty, "Title", string.Empty,
+        "The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),", string.Empty,
+    }.Concat(body)) + "\n").Value!;
+
+    [Fact]
+    public void GroupAddresses_ShouldBeTheHeadingsAsSlugsWithoutArticles()
+    {
+        Assert.Equal(
+            new[]
+            {
+                "PP-191/considering", "PP-191/recalling", "PP-191/noting", "PP-191/resolves", "PP-191/instructs-secretary-general",
+                "PP-191/instructs-directors-three-bureaux", "PP-191/instructs-council", "PP-191/invites-member-states-sector-members",
+            },
+            Pp191.GroupNodes().Select(g => g.Address));
+    }
+
+    [Theory]
+    [InlineData("resolves to instruct the Secretary-General", "PP-191/resolves-to-instruct-secretary-general")]
+    [InlineData("instructs the Director of the Telecommunication Standardization Bureau", "PP-191/instructs-director-telecommunication-standardization-bureau")]
+    [InlineData("bearing in mind", "PP-191/bearing-in-mind")]
+    [InlineData("requests the Council,", "PP-191/requests-council")]
+    public void Heading_ShouldGiveItsSlug(string heading, string address)
+    {
+        var r = Read(heading, "to do x.");
+
+        Assert.Equal(address, Assert.Single(r.GroupNodes()).Address);
+    }
+
+    [Fact]
+    public void ClauseAddresses_ShouldFollowLabelsWithSubClausesUnderTheGroup()
+    {
+        var addresses = Pp191.Clauses().Select(c => c.Address).ToList();
+
+        Assert.Contains("PP-191/considering/a", addresses);
+        Assert.Contains("PP-191/instructs-secretary-general/2", addresses);
+        Assert.Contains("PP-191/instructs-secretary-general/2.1", addresses);
+        Assert.Contains("PP-191/instructs-secretary-general/2.2", addresses);
+        Assert.Contains("PP-191/instructs-council/(1)", addresses);
+        Assert.Equal(addresses.Count, addresses.Distinct().Count());
+    }
+
+    [Fact]
+    public void SubClause_ShouldKnowItsParentAndDepth()
+    {
+        var node = Pp191.Clauses().Single(c => c.Address == "PP-191/instructs-secretary-general/2.1");
+
+        Assert.Equal(1, node.Depth);
+        Assert.Equal("2", node.Parent!.Label);
+        Assert.Equal("PP-191/instructs-secretary-general", node.Group.Address);
+        Assert.Equal(new[] { 1, 0 }, node.Path);
+    }
+
+    [Fact]
+    public void RomanSubClause_ShouldBeAddressedUnderItsParent()
+    {
+        var r = Read("resolves", "1\tto do x:", "i)\tby a;", "ii)\tby b;", "2\tto do y.");
+
+        Assert.Equal(new[] { "PP-191/resolves/1", "PP-191/resolves/1/i", "PP-191/resolves/1/ii", "PP-191/resolves/2" }, r.Clauses().Select(c => c.Address));
+    }
+
+    [Fact]
+    public void DuplicateHeadings_ShouldGetNumberedAddresses()
+    {
+        var r = Read("considering", "that x,", string.Empty, "considering", "that y,", string.Empty, "considering", "that z,", string.Empty, "resolves", "to do x.");
+
+        Assert.Equal(new[] { "PP-191/considering", "PP-191/considering-2", "PP-191/considering-3", "PP-191/resolves" }, r.GroupNodes().Select(g => g.Address));
+        Assert.Equal("PP-191/considering-2/(1)", r.Clauses().ElementAt(1).Address);
+    }
+
+    [Fact]
+    public void UnlabelledClauses_ShouldBeNumberedInParentheses()
+    {
+        var r = Read("invites Member States", "to do x;", string.Empty, "to do y.");
+
+        Assert.Equal(new[] { "PP-191/invites-member-states/(1)", "PP-191/invites-member-states/(2)" }, r.Clauses().Select(c => c.Address));
+    }
+
+    [Fact]
+    public void DecisionAndSectorResolutions_ShouldBeAddressedByBody()
+    {
+        var decision = ResolutionTextReader.ReadFile(Path.Combine(TestPaths.Corpus, "pp-decision-5.txt")).Value!;
+        var wtsa = ResolutionTextReader.ReadFile(Path.Combine(TestPaths.Corpus, "wtsa-18.txt")).Value!;
+        var wtdc = ResolutionTextReader.ReadFile(Path.Combine(TestPaths.Corpus, "wtdc-58.txt")).Value!;
+
+        Assert.Equal("PP-DEC-5/decides/1", decision.Clauses().First(c => c.Group.Group.Kind == "decides").Address);
+        Assert.Equal("WTSA-18", wtsa.Address);
+        Assert.Equal("WTDC-58", wtdc.Address);
+        Assert.StartsWith("WTSA-18/considering/a", wtsa.Clauses().First().Address, System.StringComparison.Ordinal);
+    }
+
+    [Property(Arbitrary = new[] { typeof(ResolutionArbitraries) }, MaxTest = 100)]
+    public void AnyValidResolution_ShouldHaveDistinctAddresses(GeneratedResolution generated)
+    {
+        var r = generated.Value;
+        var groups = r.GroupNodes().Select(g => g.Address).ToList();
+        var clauses = r.Clauses().Select(c => c.Address).ToList();
+
+        Assert.Equal(groups.Count, groups.Distinct().Count());
+        Assert.Equal(clauses.Count, clauses.Distinct().Count());
+        Assert.All(clauses, a => Assert.StartsWith(r.Address + "/", a, System.StringComparison.Ordinal));
+        Assert.Equal(r.Clauses().Select(c => c.Address), ResolutionTextReader.Read(Writing.ResolutionTextWriter.Write(r)).Value!.Clauses().Select(c => c.Address));
+    }
+}
