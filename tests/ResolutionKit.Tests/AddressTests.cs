@@ -18,20 +18,20 @@ public class AddressTests
     }.Concat(body)) + "\n").Value!;
 
     [Fact]
-    public void GroupAddresses_ShouldBeTheHeadingsAsSlugsWithoutArticles()
+    public void GroupAddresses_ShouldBeTheKindFollowedByTheActorKeys()
     {
         Assert.Equal(
             new[]
             {
                 "PP-191/considering", "PP-191/recalling", "PP-191/noting", "PP-191/resolves", "PP-191/instructs-secretary-general",
-                "PP-191/instructs-directors-three-bureaux", "PP-191/instructs-council", "PP-191/invites-member-states-sector-members",
+                "PP-191/instructs-directors", "PP-191/instructs-council", "PP-191/invites-member-states-sector-members",
             },
             Pp191.GroupNodes().Select(g => g.Address));
     }
 
     [Theory]
     [InlineData("resolves to instruct the Secretary-General", "PP-191/resolves-to-instruct-secretary-general")]
-    [InlineData("instructs the Director of the Telecommunication Standardization Bureau", "PP-191/instructs-director-telecommunication-standardization-bureau")]
+    [InlineData("instructs the Director of the Telecommunication Standardization Bureau", "PP-191/instructs-director-tsb")]
     [InlineData("bearing in mind", "PP-191/bearing-in-mind")]
     [InlineData("requests the Council,", "PP-191/requests-council")]
     public void Heading_ShouldGiveItsSlug(string heading, string address)
@@ -114,5 +114,20 @@ public class AddressTests
         Assert.Equal(clauses.Count, clauses.Distinct().Count());
         Assert.All(clauses, a => Assert.StartsWith(r.Address + "/", a, System.StringComparison.Ordinal));
         Assert.Equal(r.Clauses().Select(c => c.Address), ResolutionTextReader.Read(Writing.ResolutionTextWriter.Write(r)).Value!.Clauses().Select(c => c.Address));
+    }
+}
+
+public class LanguageIndependentAddressTests
+{
+    [Fact]
+    public void SameResolutionInFrenchAndEnglish_ShouldHaveTheSameGroupAddresses()
+    {
+        const string English = "RESOLUTION 154 (REV. BUCHAREST, 2022)\n\nUse of the six official languages\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\n\nconsidering\nthat the languages matter,\n\nresolves\nto use them;\n\ninstructs the Secretary-General\nto report,\n\ninvites Member States\nto help.\n";
+        const string French = "RÉSOLUTION 154 (RÉV. BUCAREST, 2022)\n\nUtilisation des six langues officielles\n\nLa Conférence de plénipotentiaires de l'Union internationale des télécommunications (Bucarest, 2022),\n\nconsidérant\nque les langues comptent,\n\ndécide\nde les utiliser;\n\ncharge le Secrétaire général\nde faire rapport,\n\ninvite les États Membres\nà aider.\n";
+        var en = ResolutionKit.Reading.ResolutionTextReader.Read(English).Value!;
+        var fr = ResolutionKit.Reading.ResolutionTextReader.Read(French).Value!;
+        Assert.Equal("fr", fr.Language);
+        Assert.Equal(en.GroupNodes().Select(g => g.Address), fr.GroupNodes().Select(g => g.Address));
+        Assert.Equal(en.Clauses().Select(c => c.Address), fr.Clauses().Select(c => c.Address));
     }
 }

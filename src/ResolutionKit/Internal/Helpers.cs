@@ -41,6 +41,25 @@ internal static class Slug
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase) { "the", "of", "and", "a", "an", "to" };
 
+    /// <summary>"SecretaryGeneral" → "secretary-general", "DirectorTSB" → "director-tsb", "MemberStates" → "member-states".</summary>
+    public static string OfKey(string key)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < key.Length; i++)
+        {
+            var c = key[i];
+            var boundary = i > 0 && char.IsUpper(c) && (char.IsLower(key[i - 1]) || (i + 1 < key.Length && char.IsLower(key[i + 1])));
+            if (boundary)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+
     public static string Of(string heading)
     {
         var words = new List<string>();

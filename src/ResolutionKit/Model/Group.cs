@@ -1,3 +1,4 @@
+using System.Linq;
 using ResolutionKit.Collections;
 
 namespace ResolutionKit.Model;
@@ -30,8 +31,12 @@ public sealed record Group(Part Part, string Heading, string Kind, EquatableArra
     public SourceSpan? Span { get; init; }
 
     /// <summary>
-    /// The address segment of the group: the heading in lower case with words joined by hyphens and articles
-    /// dropped, e.g. <c>instructs-secretary-general</c>.
+    /// The address segment of the group, the same in every language: the normalized kind followed by the actors'
+    /// keys, e.g. <c>instructs-secretary-general</c>, <c>invites-member-states-sector-members</c>,
+    /// <c>instructs-director-tsb</c>. A group addressing an actor no phrase table knows falls back to its heading
+    /// in lower case with words joined by hyphens and articles dropped.
     /// </summary>
-    public string Slug => Internal.Slug.Of(Heading);
+    public string Slug => Actors.Any(a => a.Standing == ActorStanding.Unknown)
+        ? Internal.Slug.Of(Heading)
+        : string.Join("-", new[] { Kind }.Concat(Actors.Select(a => Internal.Slug.OfKey(a.Key))));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using ResolutionKit.Model;
 
@@ -64,9 +65,14 @@ public static class ReferenceParser
 
                 var items = m.Groups["items"];
                 var first = true;
-                foreach (Match item in ItemPattern.Matches(items.Value))
+                var itemMatches = ItemPattern.Matches(items.Value).Cast<Match>().ToList();
+                for (var k = 0; k < itemMatches.Count; k++)
                 {
-                    var revision = item.Groups["rev"].Success ? Revision.TryParse(item.Groups["rev"].Value) : null;
+                    var item = itemMatches[k];
+
+                    // "Resolutions 70 and 71 (Rev. Bucharest, 2022)": a revision given once applies to the numbers before it.
+                    var revisionText = itemMatches.Skip(k).Select(i => i.Groups["rev"]).FirstOrDefault(g => g.Success)?.Value;
+                    var revision = revisionText is null ? null : Revision.TryParse(revisionText);
                     var body = tailBody ?? (revision is null ? null : Conferences.BodyOf(revision.Place, revision.Year));
                     var start = first ? m.Index : items.Index + item.Index;
                     var end = items.Index + item.Index + item.Length;

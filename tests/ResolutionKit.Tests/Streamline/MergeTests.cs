@@ -75,8 +75,8 @@ public class MergeTests
         Assert.Equal("PP-191/resolves/3", folded["WTSA-18/resolves/3"].TargetAddress);
 
         // The instruction to the Director of TSB is folded into the one to the three Directors, which covers it.
-        Assert.Equal("PP-191/instructs-directors-three-bureaux/1", folded["WTSA-18/instructs-director-telecommunication-standardization-bureau/1"].TargetAddress);
-        Assert.Equal("PP-191/instructs-directors-three-bureaux/2", folded["WTSA-18/instructs-director-telecommunication-standardization-bureau/2"].TargetAddress);
+        Assert.Equal("PP-191/instructs-directors/1", folded["WTSA-18/instructs-director-tsb/1"].TargetAddress);
+        Assert.Equal("PP-191/instructs-directors/2", folded["WTSA-18/instructs-director-tsb/2"].TargetAddress);
         Assert.All(folded.Values.Where(f => f.Reason.StartsWith("says", System.StringComparison.Ordinal)), f => Assert.True(f.Similarity >= 0.6));
     }
 

@@ -24,7 +24,7 @@ public class ProposalTests
         var merge = Merger.Merge(new[] { StreamlineSamples.Sample("pp-191.txt"), StreamlineSamples.Sample("wtsa-18.txt") });
         var r = merge.Resolution;
         string Text(string address) => r.Clauses().Single(c => c.Address == address).Clause.Text;
-        const string Directors = "PP-191/instructs-directors-three-bureaux/";
+        const string Directors = "PP-191/instructs-directors/";
         const string Tail = "the results obtained through the inter-Sector coordination mechanisms";
         var report = Text(Directors + "2");
         var fixes = new[]
