@@ -76,8 +76,15 @@ internal static class CheckCommand
         var resolutions = new List<Resolution>();
         var reading = new List<Diagnostic>();
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var progress = !Console.IsErrorRedirected && files.Count >= 20;
+        var done = 0;
         foreach (var file in files)
         {
+            if (progress)
+            {
+                Console.Error.Write($"\rreading {++done}/{files.Count} ");
+            }
+
             var result = Inputs.Read(file);
             reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
             if (result.Value is not null)
@@ -93,6 +100,11 @@ internal static class CheckCommand
             {
                 // excerpts are a courtesy
             }
+        }
+
+        if (progress)
+        {
+            Console.Error.Write("\rchecking " + resolutions.Count + " resolutions ...        \r");
         }
 
         var duplicates = resolutions.GroupBy(r => r.Address).Where(g => g.Count() > 1).ToList();
