@@ -161,7 +161,7 @@ rule("RK5002", "past-date", "Instruction tied to a past year or session", "Curre
      "\"{0}\" lies in the past (as of {1}); the task is spent or needs a new date",
      "A task due by a date that has passed is either done, and can be deleted, or overdue, and needs a new date; either way the text must change.",
      params={"detect": "years"}, scope={"part": "operative"}, fix={"kind": "delete-clause", "safe": False, "title": "Delete the completed instruction"},
-     incorrect=["instructs the Secretary-General", "to complete the review before the 2019 session of the Council."], correct=["instructs the Secretary-General", "to complete the review before the next session of the Council."])
+     incorrect=["instructs the Secretary-General", "to complete the review by 2019."], correct=["instructs the Secretary-General", "to complete the review before the next session of the Council."])
 rule("RK5003", "fixed-conference-name", "Fixed name of a future conference", "Currency", "suggestion", "deadline",
      "\"{0}\" names a fixed meeting; \"the next ...\" keeps the text current",
      "Naming the next meeting (\"PP-30\") dates the text; \"the next plenipotentiary conference\" stays right through revisions.",

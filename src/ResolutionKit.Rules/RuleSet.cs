@@ -141,11 +141,14 @@ public sealed class RuleSet
         }
 
         var asOf = config.AsOf is null ? DefaultAsOf(registry) : registry.FindMeeting(config.AsOf);
-        if (asOf is null)
+        if (asOf is null && config.AsOf is not null)
         {
             errors.Add(new RuleLoadError(config.Path ?? "resolutionkit.json", config.AsOfSpan ?? new SourceSpan(1, 1, 0, 0), $"\"asOf\" names \"{config.AsOf}\", which is not a meeting in the registry (for example PP-26, WTSA-24)"));
-            asOf = new MeetingEntry(new Conference(Body.Plenipotentiary, "Unknown", DateTime.UtcNow.Year, "unknown"), null, Array.Empty<string>());
         }
+
+        // No "asOf" configured and no meeting in the registry (a rule folder of its own, without registry/): judge
+        // deadlines as of today rather than refuse to load.
+        asOf ??= new MeetingEntry(new Conference(Body.Plenipotentiary, "today", DateTime.UtcNow.Year, "today"), DateTime.UtcNow.Date, Array.Empty<string>());
 
         foreach (var id in config.Severities.Keys.Where(id => id.StartsWith("RK", StringComparison.Ordinal) && definitions.All(d => d.Id != id)))
         {

@@ -115,6 +115,34 @@ public sealed class ResolutionKitConfig
         var baseDir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
         void Error(JToken? at, string message) => config._errors.Add(new RuleLoadError(path, source.Locate(at ?? root), message));
 
+        // A value of the wrong JSON type is an error at the value, never an exception or a silently ignored setting.
+        string? Text(JToken? value, string what)
+        {
+            if (value is null || value.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            if (value.Type != JTokenType.String)
+            {
+                Error(value, $"{what} must be a string");
+                return null;
+            }
+
+            return (string)value!;
+        }
+
+        JArray? List(JToken value, string what)
+        {
+            if (value is JArray array)
+            {
+                return array;
+            }
+
+            Error(value, $"{what} must be an array");
+            return null;
+        }
+
         foreach (var p in root.Properties())
         {
             switch (p.Name)
@@ -122,7 +150,7 @@ public sealed class ResolutionKitConfig
                 case "$schema":
                     break;
                 case "preset":
-                    var preset = (string?)p.Value;
+                    var preset = p.Value.Type == JTokenType.String ? (string?)p.Value : null;
                     if (preset is not ("recommended" or "strict"))
                     {
                         Error(p.Value, "\"preset\" must be \"recommended\" or \"strict\"");
@@ -161,7 +189,7 @@ public sealed class ResolutionKitConfig
 
                     break;
                 case "ruleFolders":
-                    foreach (var f in p.Value as JArray ?? new JArray())
+                    foreach (var f in List(p.Value, "\"ruleFolders\"") ?? new JArray())
                     {
                         if (f.Type != JTokenType.String)
                         {
@@ -181,11 +209,20 @@ public sealed class ResolutionKitConfig
 
                     break;
                 case "asOf":
-                    config.AsOf = (string?)p.Value;
-                    config.AsOfSpan = source.Locate(p.Value);
+                    if (Text(p.Value, "\"asOf\" (a meeting such as \"PP-22\")") is { } asOf)
+                    {
+                        config.AsOf = asOf;
+                        config.AsOfSpan = source.Locate(p.Value);
+                    }
+
                     break;
                 case "baseline":
-                    config.BaselinePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, (string?)p.Value ?? string.Empty));
+                    if (Text(p.Value, "\"baseline\" (the path of the baseline file)") is not { } baseline)
+                    {
+                        break;
+                    }
+
+                    config.BaselinePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, baseline));
                     if (File.Exists(config.BaselinePath))
                     {
                         config._baseline = ReadBaseline(config.BaselinePath, config._errors);
@@ -193,11 +230,17 @@ public sealed class ResolutionKitConfig
 
                     break;
                 case "suppressions":
-                    foreach (var s in p.Value as JArray ?? new JArray())
+                    foreach (var s in List(p.Value, "\"suppressions\"") ?? new JArray())
                     {
-                        var id = (string?)s["id"];
-                        var address = (string?)s["address"];
-                        var why = (string?)s["justification"];
+                        if (s is not JObject suppression)
+                        {
+                            Error(s, "a suppression must be an object with \"id\", \"address\" and \"justification\"");
+                            continue;
+                        }
+
+                        var id = Text(suppression["id"], "\"id\"");
+                        var address = Text(suppression["address"], "\"address\"");
+                        var why = Text(suppression["justification"], "\"justification\"");
                         if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(address))
                         {
                             Error(s, "a suppression needs \"id\" and \"address\"");
@@ -323,11 +366,18 @@ public sealed class ResolutionKitConfig
             return set;
         }
 
-        foreach (var item in token["findings"] as JArray ?? new JArray())
+        if (token is not JObject root || root["findings"] is not JArray findings)
         {
-            var id = (string?)item["id"];
-            var address = (string?)item["address"];
-            var message = (string?)item["message"];
+            errors.Add(new RuleLoadError(path, source.Locate(token), "a baseline must be an object with \"findings\": [ { \"id\", \"address\", \"message\" } ] (write it with reskit check --write-baseline)"));
+            return set;
+        }
+
+        foreach (var item in findings)
+        {
+            string? Text(string name) => item is JObject o && o[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
+            var id = Text("id");
+            var address = Text("address");
+            var message = Text("message");
             if (id is null || address is null || message is null)
             {
                 errors.Add(new RuleLoadError(path, source.Locate(item), "a baseline finding needs \"id\", \"address\" and \"message\""));

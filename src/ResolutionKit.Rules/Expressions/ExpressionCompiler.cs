@@ -221,8 +221,9 @@ public sealed class ExpressionCompiler
                 continue;
             }
 
+            // A member access, its invocation and its name all bind to the same symbol: report it once, where it starts.
             var problem = Check(symbol);
-            if (problem is not null)
+            if (problem is not null && !errors.Any(e => e.Message == problem))
             {
                 errors.Add(new ExpressionError(at, problem));
             }

@@ -15,9 +15,11 @@ namespace ResolutionKit.Rules.Kinds;
 /// <summary>
 /// <c>sequence</c>: labels in order (<c>check: labels</c>: a), b), c) / 1, 2, 2.1 / i), ii)), no label on a group's
 /// single clause (<c>check: single-clause</c>), groups in the conventional order (<c>check: group-order</c> with
-/// <c>order</c>, a list of group kinds, optionally with actors: <c>instructs:SecretaryGeneral</c>). Message arguments:
-/// labels — {0} the label found, {1} the label expected, {2} the group heading; group order — {0} the group out of
-/// order, {1} the group it should come before.
+/// <c>order</c>, a list of group kinds, optionally with actors: <c>instructs:SecretaryGeneral</c>), no preambular group
+/// after the operative part (<c>check: preamble-first</c>, judged from the source positions of the groups). Message
+/// arguments: labels — {0} the label found, {1} the label expected, {2} the group heading; group order — {0} the
+/// group out of order, {1} the group it should come before; preamble first — {0} the preambular group, {1} the first
+/// operative group.
 /// </summary>
 internal static class SequenceKind
 {
@@ -38,7 +40,17 @@ internal static class SequenceKind
             return ctx.HasErrors ? null : new GroupOrderRule(ctx.Rule, order.Values<string>().Select(s => s!).ToList());
         }
 
-        return ctx.HasErrors ? null : check == "single-clause" ? new SingleClauseRule(ctx.Rule) : new LabelRule(ctx.Rule);
+        if (ctx.HasErrors)
+        {
+            return null;
+        }
+
+        return check switch
+        {
+            "single-clause" => new SingleClauseRule(ctx.Rule),
+            "preamble-first" => new PreambleFirstRule(ctx.Rule),
+            _ => new LabelRule(ctx.Rule),
+        };
     }
 
     /// <summary>The label a clause should have at a position: letters in the preamble, numbers in the operative part.</summary>
@@ -128,6 +140,40 @@ internal static class SequenceKind
             var c = g.Group.Clauses[0];
             var fix = new Fix(Definition.Fix?.Title ?? "Remove the label", EquatableArray.Create<ModelEdit>(new Renumber(g.Address)), Definition.Fix?.IsSafe ?? true);
             yield return Make(g.Resolution, g.Address + "/" + c.Key, c.Span ?? g.Group.Span, new[] { fix }, c.Label, string.Empty, g.Group.Heading);
+        }
+    }
+
+    private sealed class PreambleFirstRule : SingleFactRule<ResolutionFact>
+    {
+        public PreambleFirstRule(RuleDefinition d)
+            : base(d)
+        {
+        }
+
+        /// <summary>Preambular groups that start after the first operative group (the reader keeps them in the preamble).</summary>
+        private static IEnumerable<(GroupNode Late, GroupNode FirstOperative)> Violations(Resolution r)
+        {
+            var nodes = r.GroupNodes().Where(n => n.Group.Span is not null).ToList();
+            var first = nodes.Where(n => n.Group.Part == Part.Operative).OrderBy(n => n.Group.Span!.Offset).FirstOrDefault();
+            if (first is null)
+            {
+                yield break;
+            }
+
+            foreach (var late in nodes.Where(n => n.Group.Part == Part.Preamble && n.Group.Span!.Offset > first.Group.Span!.Offset))
+            {
+                yield return (late, first);
+            }
+        }
+
+        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && Violations(r.Resolution).Any();
+
+        public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
+        {
+            foreach (var (late, first) in Violations(r.Resolution))
+            {
+                yield return Make(r.Resolution, late.Address, late.Group.Span, null, late.Group.Heading, first.Group.Heading);
+            }
         }
     }
 

@@ -193,7 +193,8 @@ internal static class PhraseKind
 
 /// <summary>
 /// <c>substitution</c>: preferred terms for discouraged ones ("chair" for "chairman"), each occurrence reported with a
-/// fix that replaces it. Message arguments: {0} the term found, {1} the preferred term.
+/// fix that replaces it. Targets: clause text (default), the subject title (reported on the title line) or group
+/// headings. Message arguments: {0} the term found, {1} the preferred term.
 /// </summary>
 internal static class SubstitutionKind
 {
@@ -228,51 +229,120 @@ internal static class SubstitutionKind
 
             var isRegex = ctx.Bool("regex", false, o);
             var wholeWord = ctx.Bool("wholeWord", true, o);
+            var ignoreCase = !ctx.Bool("caseSensitive", false, o);
+
+            // Validate the author's own pattern first, so that an error points at its character in the file
+            // (the whole-word wrapper would shift the position, or move the error elsewhere).
+            if (isRegex && ctx.CompilePattern(o["discouraged"]!, discouraged, ignoreCase) is null)
+            {
+                continue;
+            }
+
             var text = isRegex ? discouraged : Regex.Escape(discouraged);
             if (wholeWord)
             {
                 text = @"(?<![\p{L}\p{N}-])(?:" + text + @")(?![\p{L}\p{N}-])";
             }
 
-            var regex = ctx.CompilePattern(o["discouraged"]!, text, !ctx.Bool("caseSensitive", false, o));
+            var regex = ctx.CompilePattern(o["discouraged"]!, text, ignoreCase);
             if (regex is not null)
             {
                 terms.Add((regex, preferred));
             }
         }
 
-        return ctx.HasErrors ? null : new Rule(ctx.Rule, terms, target);
+        if (ctx.HasErrors)
+        {
+            return null;
+        }
+
+        return target switch
+        {
+            "title" => new TitleRule(ctx.Rule, terms),
+            "heading" => new HeadingRule(ctx.Rule, terms),
+            _ => new Rule(ctx.Rule, terms),
+        };
+    }
+
+    /// <summary>The occurrences of discouraged terms in a text: leftmost-longest, not overlapping, not already the preferred term.</summary>
+    private static IEnumerable<(Match Match, string Replacement)> Find(List<(Regex Pattern, string Preferred)> terms, Func<Regex, string, IEnumerable<Match>> matches, string text)
+    {
+        var found = new List<(Match Match, string Preferred)>();
+        foreach (var (pattern, preferred) in terms)
+        {
+            found.AddRange(matches(pattern, text).Select(m => (m, preferred)));
+        }
+
+        var taken = new List<(int Start, int End)>();
+        foreach (var (m, preferred) in found.OrderBy(x => x.Match.Index).ThenByDescending(x => x.Match.Length))
+        {
+            if (taken.Any(t => m.Index < t.End && m.Index + m.Length > t.Start) || m.Value == preferred)
+            {
+                continue;
+            }
+
+            taken.Add((m.Index, m.Index + m.Length));
+            yield return (m, PhraseKind.MatchCase(m.Value, preferred));
+        }
     }
 
     private sealed class Rule : SingleFactRule<ClauseFact>
     {
         private readonly List<(Regex Pattern, string Preferred)> _terms;
 
-        public Rule(RuleDefinition d, List<(Regex, string)> terms, string target)
+        public Rule(RuleDefinition d, List<(Regex, string)> terms)
             : base(d) => _terms = terms;
 
         public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && _terms.Any(t => IsMatch(t.Pattern, f.Text));
 
         public override IEnumerable<Diagnostic> Evaluate(ClauseFact f)
         {
-            var found = new List<(Match Match, string Preferred)>();
-            foreach (var (pattern, preferred) in _terms)
+            foreach (var (m, replacement) in Find(_terms, Matches, f.Text))
             {
-                found.AddRange(Matches(pattern, f.Text).Select(m => (m, preferred)));
-            }
-
-            var taken = new List<(int Start, int End)>();
-            foreach (var (m, preferred) in found.OrderBy(x => x.Match.Index).ThenByDescending(x => x.Match.Length))
-            {
-                if (taken.Any(t => m.Index < t.End && m.Index + m.Length > t.Start) || m.Value == preferred)
-                {
-                    continue;
-                }
-
-                taken.Add((m.Index, m.Index + m.Length));
-                var replacement = PhraseKind.MatchCase(m.Value, preferred);
                 var fix = new Fix(Definition.Fix?.Title ?? $"Replace '{m.Value}' with '{replacement}'", EquatableArray.Create<ModelEdit>(new ReplaceText(f.Address, m.Index, m.Length, replacement, m.Value)), Definition.Fix?.IsSafe ?? true);
                 yield return AtClause(f, m.Index, m.Length, new[] { fix }, m.Value, replacement);
+            }
+        }
+    }
+
+    /// <summary>Terms in the subject title, reported on the title line (the model keeps no span for the subject line).</summary>
+    private sealed class TitleRule : SingleFactRule<ResolutionFact>
+    {
+        private readonly List<(Regex Pattern, string Preferred)> _terms;
+
+        public TitleRule(RuleDefinition d, List<(Regex, string)> terms)
+            : base(d) => _terms = terms;
+
+        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && _terms.Any(t => IsMatch(t.Pattern, r.Resolution.Title));
+
+        public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
+        {
+            foreach (var (m, replacement) in Find(_terms, Matches, r.Resolution.Title))
+            {
+                var fix = new Fix(Definition.Fix?.Title ?? $"Replace '{m.Value}' with '{replacement}'", EquatableArray.Create<ModelEdit>(new ReplaceText(r.Address, m.Index, m.Length, replacement, m.Value)), Definition.Fix?.IsSafe ?? true);
+                yield return AtResolution(r.Resolution, new[] { fix }, m.Value, replacement);
+            }
+        }
+    }
+
+    /// <summary>Terms in group headings, reported on the term; the fix changes the heading.</summary>
+    private sealed class HeadingRule : SingleFactRule<GroupFact>
+    {
+        private readonly List<(Regex Pattern, string Preferred)> _terms;
+
+        public HeadingRule(RuleDefinition d, List<(Regex, string)> terms)
+            : base(d) => _terms = terms;
+
+        public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && _terms.Any(t => IsMatch(t.Pattern, g.Group.Heading));
+
+        public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
+        {
+            foreach (var (m, replacement) in Find(_terms, Matches, g.Group.Heading))
+            {
+                var heading = g.Group.Heading.Substring(0, m.Index) + replacement + g.Group.Heading.Substring(m.Index + m.Length);
+                var fix = new Fix(Definition.Fix?.Title ?? $"Replace '{m.Value}' with '{replacement}'", EquatableArray.Create<ModelEdit>(new ChangeGroupHeading(g.Address, heading, g.Group.Kind, g.Actors)), Definition.Fix?.IsSafe ?? true);
+                var span = g.Group.Span is { } s ? s with { Column = s.Column + m.Index, Offset = s.Offset + m.Index, Length = m.Length } : null;
+                yield return Make(g.Resolution, g.Address, span, new[] { fix }, m.Value, replacement);
             }
         }
     }

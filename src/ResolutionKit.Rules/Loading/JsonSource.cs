@@ -58,9 +58,32 @@ public sealed class JsonSource
         }
         catch (JsonReaderException e)
         {
-            error = new RuleLoadError(Path, new SourceSpan(Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition), 0, 0), "Invalid JSON: " + StripPosition(e.Message));
+            error = new RuleLoadError(Path, Span(ErrorOffset(e), 0), "Invalid JSON: " + StripPosition(e.Message));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The offset of the character a reader error is about. Json.NET reports some errors one character early (at the
+    /// whitespace before an unexpected character, or at the last character before the end of the text), so move to the
+    /// character the message names, or past whitespace to the next token or the end of the text.
+    /// </summary>
+    private int ErrorOffset(JsonReaderException e)
+    {
+        var lineIndex = Math.Min(Math.Max(e.LineNumber, 1), _lineStarts.Count) - 1;
+        var offset = Math.Min(Text.Length, _lineStarts[lineIndex] + Math.Max(e.LinePosition, 1) - 1);
+        var named = System.Text.RegularExpressions.Regex.Match(e.Message, @"encountered(?: while parsing [^:]*)?: (?<c>.)\.");
+        if (named.Success && offset + 1 < Text.Length && Text[offset] != named.Groups["c"].Value[0] && Text[offset + 1] == named.Groups["c"].Value[0])
+        {
+            offset++;
+        }
+
+        while (offset < Text.Length && char.IsWhiteSpace(Text[offset]))
+        {
+            offset++;
+        }
+
+        return offset;
     }
 
     /// <summary>The start of a token: the opening quote of a string, the brace of an object, the first character of a value.</summary>

@@ -174,9 +174,13 @@ internal static class RuleSetLoader
         FixDeclaration? fix = null;
         if (json["fix"] is { } ft)
         {
-            if (ft is not JObject fo || (string?)fo["kind"] is not { } fixKind)
+            if (ft is not JObject fo || fo["kind"] is not JValue { Type: JTokenType.String } kindToken || (string?)kindToken is not { } fixKind)
             {
-                Error(ft, "field \"fix\" must be an object with a \"kind\"");
+                Error(ft is JObject withKind && withKind["kind"] is { } badKind ? badKind : ft, "field \"fix\" must be an object with a \"kind\" string");
+            }
+            else if (fo["title"] is { } titleToken && titleToken.Type != JTokenType.String)
+            {
+                Error(titleToken, "the fix \"title\" must be a string");
             }
             else
             {
@@ -258,7 +262,14 @@ internal static class RuleSetLoader
             error(p, $"unknown scope field \"{p.Name}\" (expected: part, groupKinds, actors, bodies, instruments)");
         }
 
-        var part = (string?)o["part"];
+        var partToken = o["part"];
+        if (partToken is not null && partToken.Type != JTokenType.String)
+        {
+            error(partToken, "scope \"part\" must be \"preamble\" or \"operative\"");
+            partToken = null;
+        }
+
+        var part = (string?)partToken;
         if (part is not null && part is not ("preamble" or "operative"))
         {
             error(o["part"], $"scope \"part\" must be \"preamble\" or \"operative\", not \"{part}\"");

@@ -94,6 +94,43 @@ public sealed class InstrumentRegistry
             }
         }
 
+        // A value of the wrong JSON type is an error at the value, never an exception or a silently ignored entry.
+        var bad = false;
+        string? Text(JObject o, string name)
+        {
+            var t = o[name];
+            if (t is null || t.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            if (t.Type is not (JTokenType.String or JTokenType.Integer))
+            {
+                errors.Add(new RuleLoadError(source.Path, source.Locate(t), $"\"{name}\" must be a string"));
+                bad = true;
+                return null;
+            }
+
+            return t.ToString();
+        }
+
+        JArray List(string name)
+        {
+            var t = root[name];
+            if (t is null || t is JArray)
+            {
+                return t as JArray ?? new JArray();
+            }
+
+            errors.Add(new RuleLoadError(source.Path, source.Locate(t), $"\"{name}\" must be an array"));
+            return new JArray();
+        }
+
+        if (root["highestNumbers"] is { } highestToken && highestToken is not JObject)
+        {
+            errors.Add(new RuleLoadError(source.Path, source.Locate(highestToken), "\"highestNumbers\" must be an object such as { \"PP-Resolution\": 220 }"));
+        }
+
         if (root["highestNumbers"] is JObject highest)
         {
             foreach (var p in highest.Properties())
@@ -108,7 +145,7 @@ public sealed class InstrumentRegistry
             }
         }
 
-        foreach (var item in root["instruments"] as JArray ?? new JArray())
+        foreach (var item in List("instruments"))
         {
             if (item is not JObject o)
             {
@@ -116,9 +153,17 @@ public sealed class InstrumentRegistry
                 continue;
             }
 
-            var body = (string?)o["body"];
-            var number = o["number"]?.ToString();
-            var kindText = (string?)o["kind"] ?? "Resolution";
+            bad = false;
+            var body = Text(o, "body");
+            var number = Text(o, "number");
+            var kindText = Text(o, "kind") ?? "Resolution";
+            var title = Text(o, "title");
+            var replacedBy = Text(o, "replacedBy");
+            if (bad)
+            {
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(body) || string.IsNullOrWhiteSpace(number))
             {
                 errors.Add(new RuleLoadError(source.Path, source.Locate(o), "An instrument needs \"body\" and \"number\""));
@@ -143,23 +188,35 @@ public sealed class InstrumentRegistry
             }
 
             var id = new InstrumentId(Body.FromCode(body!), kind, number!);
-            _instruments[id.Address] = new InstrumentEntry(id, latest, o["suppressed"]?.Type == JTokenType.Boolean && (bool)o["suppressed"]!, (string?)o["title"])
+            _instruments[id.Address] = new InstrumentEntry(id, latest, o["suppressed"]?.Type == JTokenType.Boolean && (bool)o["suppressed"]!, title)
             {
-                ReplacedBy = (string?)o["replacedBy"],
+                ReplacedBy = replacedBy,
             };
         }
 
-        foreach (var item in root["meetings"] as JArray ?? new JArray())
+        foreach (var item in List("meetings"))
         {
-            if (item is not JObject o || (string?)o["body"] is not { } body || (string?)o["place"] is not { } place || o["year"]?.Type != JTokenType.Integer)
+            bad = false;
+            if (item is not JObject o || Text(o, "body") is not { } body || Text(o, "place") is not { } place || o["year"]?.Type != JTokenType.Integer)
             {
-                errors.Add(new RuleLoadError(source.Path, source.Locate(item), "A meeting needs \"body\", \"place\" and \"year\""));
+                if (!bad)
+                {
+                    errors.Add(new RuleLoadError(source.Path, source.Locate(item), "A meeting needs \"body\", \"place\" and \"year\""));
+                }
+
                 continue;
             }
 
             var year = (int)o["year"]!;
+            var startValue = Text(o, "start");
+            var shortNameValue = Text(o, "shortName");
+            if (bad)
+            {
+                continue;
+            }
+
             DateTime? start = null;
-            if ((string?)o["start"] is { } startText)
+            if (startValue is { } startText)
             {
                 if (DateTime.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 {
@@ -171,7 +228,7 @@ public sealed class InstrumentRegistry
                 }
             }
 
-            var shortName = (string?)o["shortName"] ?? body + "-" + (year % 100).ToString("00", CultureInfo.InvariantCulture);
+            var shortName = shortNameValue ?? body + "-" + (year % 100).ToString("00", CultureInfo.InvariantCulture);
             var aliases = (o["aliases"] as JArray)?.Values<string>().Where(a => a is not null).Select(a => a!).ToList() ?? new List<string>();
             _meetings.Add(new MeetingEntry(new Conference(Body.FromCode(body), place, year, shortName), start, aliases));
         }
