@@ -53,25 +53,6 @@ internal static class SequenceKind
         };
     }
 
-    /// <summary>The label a clause should have at a position: letters in the preamble, numbers in the operative part.</summary>
-    internal static string Expected(Part part, Clause? parent, string parentKey, Clause clause, int index, int depth)
-    {
-        if (depth == 0)
-        {
-            return part == Part.Preamble ? ((char)('a' + Math.Min(index, 25))).ToString() + ")" : (index + 1).ToString(CultureInfo.InvariantCulture);
-        }
-
-        var key = clause.Key;
-        if (clause.Label.EndsWith(")", StringComparison.Ordinal))
-        {
-            // roman sub-items, or letters under a numbered clause
-            var isRoman = key.All(c => "ivxl".IndexOf(c) >= 0) && !(key.Length == 1 && index == (key[0] - 'a'));
-            return isRoman ? Internal.RomanFormat(index + 1) + ")" : ((char)('a' + Math.Min(index, 25))).ToString() + ")";
-        }
-
-        return parentKey + "." + (index + 1).ToString(CultureInfo.InvariantCulture);
-    }
-
     private sealed class LabelRule : SingleFactRule<GroupFact>
     {
         public LabelRule(RuleDefinition d)
@@ -81,6 +62,10 @@ internal static class SequenceKind
 
         public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && FirstMismatch(g) is not null;
 
+        /// <summary>
+        /// The first clause whose label differs from the label renumbering gives it. The rule asks the same
+        /// <see cref="FixApplier"/> that applies its fix, so what it reports is exactly what the fix changes.
+        /// </summary>
         private static (Clause Clause, string Expected, string Address)? FirstMismatch(GroupFact g)
         {
             var clauses = g.Group.Clauses;
@@ -89,21 +74,27 @@ internal static class SequenceKind
                 return null; // the single-clause check covers it
             }
 
-            return Walk(g.Group.Part, clauses, null, string.Empty, 0, g.Address);
+            var renumbered = FixApplier.Apply(g.Resolution, new[] { new Fix("Renumber", EquatableArray.Create<ModelEdit>(new Renumber(g.Address)), true) }).Resolution;
+            var part = g.Part == Part.Preamble ? renumbered.Preamble : renumbered.Operative;
+            if (g.Node.Index >= part.Count || part[g.Node.Index].Clauses.Count != clauses.Count)
+            {
+                return null;
+            }
+
+            return Walk(clauses, part[g.Node.Index].Clauses, g.Address);
         }
 
-        private static (Clause, string, string)? Walk(Part part, EquatableArray<Clause> clauses, Clause? parent, string parentKey, int depth, string address)
+        private static (Clause, string, string)? Walk(EquatableArray<Clause> original, EquatableArray<Clause> renumbered, string address)
         {
-            for (var i = 0; i < clauses.Count; i++)
+            for (var i = 0; i < original.Count && i < renumbered.Count; i++)
             {
-                var c = clauses[i];
-                var expected = Expected(part, parent, parentKey, c, i, depth);
-                if (c.Label != expected && !(c.Label.Length == 0 && clauses.Count == 1))
+                var c = original[i];
+                if (c.Label != renumbered[i].Label)
                 {
-                    return (c, expected, address + "/" + (c.Key.Length == 0 ? "(" + (i + 1) + ")" : c.Key));
+                    return (c, renumbered[i].Label, address + "/" + (c.Key.Length == 0 ? "(" + (i + 1) + ")" : c.Key));
                 }
 
-                var inner = Walk(part, c.SubClauses, c, expected.TrimEnd(')'), depth + 1, address);
+                var inner = Walk(c.SubClauses, renumbered[i].SubClauses, address);
                 if (inner is not null)
                 {
                     return inner;
@@ -347,11 +338,4 @@ internal static class CountKind
             yield return AtResolution(r.Resolution, null, first, _max.ToString(CultureInfo.InvariantCulture), r.OperativeClauseCount.ToString(CultureInfo.InvariantCulture));
         }
     }
-}
-
-internal static class Internal
-{
-    private static readonly string[] Numerals = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv" };
-
-    public static string RomanFormat(int n) => n >= 1 && n <= Numerals.Length ? Numerals[n - 1] : n.ToString(CultureInfo.InvariantCulture);
 }
