@@ -11,7 +11,7 @@ namespace ResolutionKit.Rules.Tests;
 public sealed class RegexTimeoutTests
 {
     [Fact]
-    public void CatastrophicPattern_ShouldNotHangAndShouldReportNothing()
+    public void CatastrophicPattern_ShouldNotHangAndShouldBeReportedOnceAtTheRuleFile()
     {
         using var folder = new RuleFolder()
             .Add(RuleJson.Make("RK9101", "phrase", new { pattern = "^(a+)+$" }))
@@ -30,5 +30,8 @@ public sealed class RegexTimeoutTests
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "RK9101");
         Assert.Single(result.Diagnostics, d => d.Id == "RK9201");
+        var timeout = Assert.Single(result.Diagnostics, d => d.Id == "RK0100");
+        Assert.Contains("RK9101", timeout.Message);
+        Assert.StartsWith("RK9101.", System.IO.Path.GetFileName(timeout.Location.Path));
     }
 }

@@ -10,7 +10,28 @@ namespace ResolutionKit.Rules.Engine;
 /// </summary>
 internal sealed class DiagnosticSink
 {
+    private static readonly System.Threading.AsyncLocal<DiagnosticSink?> CurrentSink = new();
+
+    /// <summary>A user pattern abandoned after its time-out is reported once per rule, so nobody trusts an incomplete result.</summary>
+    public static DiagnosticDescriptor PatternTimedOut { get; } = new(
+        "RK0100",
+        "Rule pattern timed out",
+        "The pattern of rule {0} took longer than its time-out on {1} text(s) and was abandoned there; that rule's findings may be incomplete",
+        "Engine",
+        DiagnosticSeverity.Warning);
+
     private readonly Dictionary<(int Rule, string Key), Diagnostic[]> _entries = new();
+    private readonly Dictionary<string, (Location Location, int Count)> _timeouts = new(System.StringComparer.Ordinal);
+
+    /// <summary>The sink of the session whose facts are being inserted or fired on this thread.</summary>
+    public static DiagnosticSink? Current
+    {
+        get => CurrentSink.Value;
+        set => CurrentSink.Value = value;
+    }
+
+    public void TimedOut(string ruleId, Location ruleLocation) =>
+        _timeouts[ruleId] = _timeouts.TryGetValue(ruleId, out var t) ? (t.Location, t.Count + 1) : (ruleLocation, 1);
 
     public void Set(int rule, string key, IEnumerable<Diagnostic> diagnostics)
     {
@@ -28,5 +49,7 @@ internal sealed class DiagnosticSink
     public void Remove(int rule, string key) => _entries.Remove((rule, key));
 
     public IReadOnlyList<Diagnostic> Snapshot() =>
-        _entries.Values.SelectMany(d => d).Distinct().OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+        _entries.Values.SelectMany(d => d)
+            .Concat(_timeouts.OrderBy(t => t.Key, System.StringComparer.Ordinal).Select(t => Diagnostic.Create(PatternTimedOut, t.Value.Location, t.Key, t.Value.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Distinct().OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
 }

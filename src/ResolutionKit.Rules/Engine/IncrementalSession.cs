@@ -137,17 +137,25 @@ public sealed class IncrementalSession
             }
         }
 
-        if (toRetract.Count > 0)
+        DiagnosticSink.Current = _sink;
+        try
         {
-            _session.RetractAll(toRetract);
-        }
+            if (toRetract.Count > 0)
+            {
+                _session.RetractAll(toRetract);
+            }
 
-        if (toInsert.Count > 0)
+            if (toInsert.Count > 0)
+            {
+                _session.InsertAll(toInsert);
+            }
+
+            _session.Fire();
+        }
+        finally
         {
-            _session.InsertAll(toInsert);
+            DiagnosticSink.Current = null;
         }
-
-        _session.Fire();
         var (visible, suppressed) = _rules.Config.Filter(_sink.Snapshot());
         var before = _current;
         _current = visible;

@@ -60,7 +60,7 @@ internal abstract class CompiledRule
         }
         catch (RegexMatchTimeoutException)
         {
-            RegexTimedOut?.Invoke(Definition.Id);
+            TimedOut();
         }
 
         return list;
@@ -74,12 +74,13 @@ internal abstract class CompiledRule
         }
         catch (RegexMatchTimeoutException)
         {
-            RegexTimedOut?.Invoke(Definition.Id);
+            TimedOut();
             return false;
         }
     }
 
-    public Action<string>? RegexTimedOut { get; set; }
+    private void TimedOut() =>
+        DiagnosticSink.Current?.TimedOut(Definition.Id, new Location(Definition.Source.Path, Definition.Id, Definition.Source.Locate(Definition.Json["params"] ?? Definition.Json)));
 
     internal static string Name(ClauseFact c) => c.Address;
 }
