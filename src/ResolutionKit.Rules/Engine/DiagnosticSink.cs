@@ -33,20 +33,56 @@ internal sealed class DiagnosticSink
     public void TimedOut(string ruleId, Location ruleLocation) =>
         _timeouts[ruleId] = _timeouts.TryGetValue(ruleId, out var t) ? (t.Location, t.Count + 1) : (ruleLocation, 1);
 
+    private readonly List<Diagnostic> _added = new();
+    private readonly List<Diagnostic> _removed = new();
+
+    /// <summary>Increases whenever the findings change, so callers can cache what they derive from a snapshot.</summary>
+    public int Version { get; private set; }
+
     public void Set(int rule, string key, IEnumerable<Diagnostic> diagnostics)
     {
         var array = diagnostics.ToArray();
-        if (array.Length == 0)
-        {
-            _entries.Remove((rule, key));
-        }
-        else
+        Remove(rule, key);
+        if (array.Length > 0)
         {
             _entries[(rule, key)] = array;
+            _added.AddRange(array);
+            Version++;
         }
     }
 
-    public void Remove(int rule, string key) => _entries.Remove((rule, key));
+    public void Remove(int rule, string key)
+    {
+        if (_entries.TryGetValue((rule, key), out var old))
+        {
+            _entries.Remove((rule, key));
+            _removed.AddRange(old);
+            Version++;
+        }
+    }
+
+    /// <summary>The findings that appeared and disappeared since the last call (a finding set again unchanged cancels out).</summary>
+    public (List<Diagnostic> Added, List<Diagnostic> Removed) TakeDelta()
+    {
+        var added = new List<Diagnostic>(_added);
+        var removed = new List<Diagnostic>();
+        foreach (var d in _removed)
+        {
+            var i = added.IndexOf(d);
+            if (i >= 0)
+            {
+                added.RemoveAt(i);
+            }
+            else
+            {
+                removed.Add(d);
+            }
+        }
+
+        _added.Clear();
+        _removed.Clear();
+        return (added, removed);
+    }
 
     public IReadOnlyList<Diagnostic> Snapshot() =>
         _entries.Values.SelectMany(d => d)

@@ -18,7 +18,7 @@ internal sealed class FactBuilder
     /// <summary>The similarity from which two operative clauses count as shared when measuring overlap.</summary>
     public const double OverlapSimilarity = 0.5;
 
-    private const int CommonShingle = 400;
+    private const int CommonBigram = 100;
 
     private static readonly Regex Reporting = new(
         @"\b(?:to|shall|should)\s+(?:continue\s+to\s+)?(?:report|submit|present)\b|\breport(?:s|ing)?\s+(?:annually|regularly|periodically|each\s+year|back)\b",
@@ -32,18 +32,80 @@ internal sealed class FactBuilder
     private readonly Dictionary<string, List<Fact>> _byResolution = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClauseFact> _clauses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<long>> _shingles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<long>> _bigrams = new(StringComparer.Ordinal);
     private readonly Dictionary<long, HashSet<string>> _index = new();
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
     public FactBuilder(double similarityFloor) => _floor = similarityFloor;
 
+    private readonly Dictionary<string, HashSet<string>> _pairsByResolution = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _overlapsByResolution = new(StringComparer.Ordinal);
+
     /// <summary>All current facts by key.</summary>
     public Dictionary<string, Fact> Facts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The keys of the facts added, removed or replaced by the last <see cref="Set"/>.</summary>
+    public HashSet<string> Changed { get; } = new(StringComparer.Ordinal);
+
+    private void Put(Fact fact)
+    {
+        Facts[fact.Key] = fact;
+        Changed.Add(fact.Key);
+    }
+
+    private void Drop(string key)
+    {
+        if (Facts.Remove(key))
+        {
+            Changed.Add(key);
+        }
+    }
+
+    private static void Index(Dictionary<string, HashSet<string>> index, Fact fact)
+    {
+        foreach (var address in fact.ResolutionAddresses)
+        {
+            if (!index.TryGetValue(address, out var keys))
+            {
+                index[address] = keys = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            keys.Add(fact.Key);
+        }
+    }
+
+    private void Unindex(Dictionary<string, HashSet<string>> index, Dictionary<string, Fact> facts, string address)
+    {
+        if (!index.TryGetValue(address, out var keys))
+        {
+            return;
+        }
+
+        foreach (var key in keys.ToList())
+        {
+            if (facts.TryGetValue(key, out var fact))
+            {
+                foreach (var other in fact.ResolutionAddresses)
+                {
+                    if (other != address && index.TryGetValue(other, out var otherKeys))
+                    {
+                        otherKeys.Remove(key);
+                    }
+                }
+            }
+
+            Drop(key);
+            _pairs.Remove(key);
+        }
+
+        index.Remove(address);
+    }
 
     /// <summary>Adds or replaces resolutions; returns the keys of the facts that were added, removed or replaced.</summary>
     public void Set(IEnumerable<Resolution> resolutions, IEnumerable<string> removed)
     {
+        Changed.Clear();
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var address in removed)
         {
@@ -51,7 +113,8 @@ internal sealed class FactBuilder
             changed.Add(address);
         }
 
-        foreach (var r in resolutions)
+        var added = resolutions.ToList();
+        foreach (var r in added)
         {
             RemoveResolution(r.Address);
             AddResolution(r);
@@ -60,14 +123,15 @@ internal sealed class FactBuilder
 
         if (_floor <= 1)
         {
-            // Pairs involving a changed resolution are derived again.
-            foreach (var key in _pairs.Where(p => p.Value.ResolutionAddresses.Any(changed.Contains)).Select(p => p.Key).ToList())
+            // Pairs and overlaps involving a changed resolution are derived again; the others stand.
+            foreach (var address in changed)
             {
-                Facts.Remove(key);
-                _pairs.Remove(key);
+                Unindex(_pairsByResolution, Facts, address);
+                Unindex(_overlapsByResolution, Facts, address);
             }
 
-            foreach (var clause in _clauses.Values.Where(c => changed.Contains(c.Resolution.Address)).OrderBy(c => c.Address, StringComparer.Ordinal).ToList())
+            var touched = new List<SimilarPairFact>();
+            foreach (var clause in added.SelectMany(r => r.Clauses()).Select(n => _clauses[n.Address]))
             {
                 foreach (var (other, similarity) in Similar(clause))
                 {
@@ -76,7 +140,9 @@ internal sealed class FactBuilder
                     if (!_pairs.ContainsKey(pair.Key))
                     {
                         _pairs[pair.Key] = pair;
-                        Facts[pair.Key] = pair;
+                        Put(pair);
+                        Index(_pairsByResolution, pair);
+                        touched.Add(pair);
                     }
                 }
             }
@@ -94,13 +160,14 @@ internal sealed class FactBuilder
 
         foreach (var f in facts)
         {
-            Facts.Remove(f.Key);
+            Drop(f.Key);
             if (f is ClauseFact c)
             {
                 _clauses.Remove(c.Address);
-                if (_shingles.TryGetValue(c.Address, out var set))
+                _shingles.Remove(c.Address);
+                if (_bigrams.TryGetValue(c.Address, out var bigrams))
                 {
-                    foreach (var s in set)
+                    foreach (var s in bigrams)
                     {
                         if (_index.TryGetValue(s, out var holders))
                         {
@@ -108,7 +175,7 @@ internal sealed class FactBuilder
                         }
                     }
 
-                    _shingles.Remove(c.Address);
+                    _bigrams.Remove(c.Address);
                 }
             }
         }
@@ -136,9 +203,10 @@ internal sealed class FactBuilder
             _clauses[c.Address] = c;
             if (_floor <= 1)
             {
-                var set = TextSimilarity.Shingles(c.Text);
-                _shingles[c.Address] = set;
-                foreach (var s in set)
+                _shingles[c.Address] = TextSimilarity.Shingles(c.Text);
+                var bigrams = TextSimilarity.Bigrams(c.Text);
+                _bigrams[c.Address] = bigrams;
+                foreach (var s in bigrams)
                 {
                     if (!_index.TryGetValue(s, out var holders))
                     {
@@ -158,7 +226,7 @@ internal sealed class FactBuilder
 
         foreach (var f in list)
         {
-            Facts[f.Key] = f;
+            Put(f);
         }
 
         _byResolution[r.Address] = list;
@@ -184,29 +252,26 @@ internal sealed class FactBuilder
             yield break;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var s in mine)
+        // Candidates share a bigram that few clauses have; a bigram in more than CommonBigram clauses is boilerplate
+        // ("the three Sectors") and finds nothing a rarer one does not.
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var s in _bigrams[clause.Address])
         {
-            if (!_index.TryGetValue(s, out var holders) || holders.Count > CommonShingle)
+            if (_index.TryGetValue(s, out var holders) && holders.Count <= CommonBigram)
             {
-                continue;
-            }
-
-            foreach (var h in holders)
-            {
-                if (h != clause.Address)
-                {
-                    counts[h] = counts.TryGetValue(h, out var n) ? n + 1 : 1;
-                }
+                candidates.UnionWith(holders);
             }
         }
 
-        foreach (var (address, shared) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        candidates.Remove(clause.Address);
+        foreach (var address in candidates)
         {
             var other = _shingles[address];
-            if (shared < _floor * Math.Max(mine.Count, other.Count) * 0.5)
+
+            // The Jaccard index is at most the ratio of the smaller set to the larger one.
+            if (Math.Min(mine.Count, other.Count) < _floor * Math.Max(mine.Count, other.Count))
             {
-                continue; // cannot reach the floor
+                continue;
             }
 
             var similarity = TextSimilarity.Jaccard(mine, other);
@@ -216,6 +281,9 @@ internal sealed class FactBuilder
             }
         }
     }
+
+    /// <summary>Whether a clause asks for a report.</summary>
+    public static bool IsReportingRequest(string text) => IsReporting(text);
 
     private static bool IsAncestor(ClauseFact a, ClauseFact b) =>
         a.Address.StartsWith(b.Address + "/", StringComparison.Ordinal) || b.Address.StartsWith(a.Address + "/", StringComparison.Ordinal);
@@ -240,17 +308,11 @@ internal sealed class FactBuilder
 
     private void RebuildOverlaps(HashSet<string> changed)
     {
-        foreach (var key in Facts.Keys.Where(k => k.StartsWith("O:", StringComparison.Ordinal)).ToList())
-        {
-            if (Facts[key].ResolutionAddresses.Any(changed.Contains))
-            {
-                Facts.Remove(key);
-            }
-        }
-
-        var byPair = _pairs.Values
+        var byPair = changed
+            .SelectMany(a => _pairsByResolution.TryGetValue(a, out var keys) ? keys : Enumerable.Empty<string>())
+            .Distinct(StringComparer.Ordinal)
+            .Select(k => _pairs[k])
             .Where(p => !p.SameResolution && p.Similarity >= OverlapSimilarity && p.First.Part == Part.Operative && p.Second.Part == Part.Operative)
-            .Where(p => changed.Contains(p.First.Resolution.Address) || changed.Contains(p.Second.Resolution.Address))
             .GroupBy(p => (p.First.Resolution.Address, p.Second.Resolution.Address));
         foreach (var group in byPair.OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal))
         {
@@ -261,7 +323,8 @@ internal sealed class FactBuilder
             var shared = Math.Min(sharedFirst, sharedSecond);
             var smaller = Math.Max(1, Math.Min(first.OperativeClauseCount, second.OperativeClauseCount));
             var fact = new OverlapFact(first, second, shared, (double)shared / smaller, group.OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
-            Facts[fact.Key] = fact;
+            Put(fact);
+            Index(_overlapsByResolution, fact);
         }
     }
 }

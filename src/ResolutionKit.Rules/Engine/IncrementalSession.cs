@@ -32,7 +32,9 @@ public sealed class IncrementalSession
     private readonly FactBuilder _facts;
     private readonly Dictionary<string, Resolution> _resolutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Fact> _inSession = new(StringComparer.Ordinal);
-    private IReadOnlyList<Diagnostic> _current = Array.Empty<Diagnostic>();
+    private IReadOnlyList<Diagnostic>? _current;
+    private IReadOnlyList<Diagnostic> _suppressed = Array.Empty<Diagnostic>();
+    private int _version = -1;
 
     internal IncrementalSession(RuleSet rules, IEnumerable<Resolution> resolutions)
     {
@@ -45,11 +47,35 @@ public sealed class IncrementalSession
     /// <summary>The resolutions, by address.</summary>
     public IReadOnlyDictionary<string, Resolution> Resolutions => _resolutions;
 
-    /// <summary>The current diagnostics (after configuration, suppressions and baseline).</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _current;
+    /// <summary>The current diagnostics (after configuration, suppressions and baseline), in file and position order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics
+    {
+        get
+        {
+            Refresh();
+            return _current!;
+        }
+    }
 
     /// <summary>The current diagnostics hidden by a suppression or the baseline.</summary>
-    public IReadOnlyList<Diagnostic> Suppressed { get; private set; } = Array.Empty<Diagnostic>();
+    public IReadOnlyList<Diagnostic> Suppressed
+    {
+        get
+        {
+            Refresh();
+            return _suppressed;
+        }
+    }
+
+    /// <summary>Sorting every finding is only done when someone asks for all of them, not after each edit.</summary>
+    private void Refresh()
+    {
+        if (_current is null || _version != _sink.Version)
+        {
+            (_current, _suppressed) = _rules.Config.Filter(_sink.Snapshot());
+            _version = _sink.Version;
+        }
+    }
 
     /// <summary>Replaces (or adds) a resolution.</summary>
     /// <param name="resolution">The new version.</param>
@@ -106,14 +132,21 @@ public sealed class IncrementalSession
         var next = _facts.Facts;
         var toRetract = new List<object>();
         var toInsert = new List<object>();
-        foreach (var (key, old) in _inSession.ToList())
+        foreach (var key in _facts.Changed.OrderBy(k => k, StringComparer.Ordinal))
         {
-            if (!next.TryGetValue(key, out var fresh))
+            _inSession.TryGetValue(key, out var old);
+            next.TryGetValue(key, out var fresh);
+            if (old is null && fresh is not null)
+            {
+                toInsert.Add(fresh);
+                _inSession[key] = fresh;
+            }
+            else if (old is not null && fresh is null)
             {
                 toRetract.Add(old);
                 _inSession.Remove(key);
             }
-            else if (!ReferenceEquals(fresh, old))
+            else if (old is not null && fresh is not null && !ReferenceEquals(old, fresh))
             {
                 if (old.SameContent(fresh))
                 {
@@ -125,15 +158,6 @@ public sealed class IncrementalSession
                     toInsert.Add(fresh);
                     _inSession[key] = fresh;
                 }
-            }
-        }
-
-        foreach (var (key, fresh) in next.OrderBy(k => k.Key, StringComparer.Ordinal))
-        {
-            if (!_inSession.ContainsKey(key))
-            {
-                toInsert.Add(fresh);
-                _inSession[key] = fresh;
             }
         }
 
@@ -156,12 +180,10 @@ public sealed class IncrementalSession
         {
             DiagnosticSink.Current = null;
         }
-        var (visible, suppressed) = _rules.Config.Filter(_sink.Snapshot());
-        var before = _current;
-        _current = visible;
-        Suppressed = suppressed;
-        var beforeSet = new HashSet<Diagnostic>(before);
-        var afterSet = new HashSet<Diagnostic>(visible);
-        return new DiagnosticDelta(visible.Where(d => !beforeSet.Contains(d)).ToList(), before.Where(d => !afterSet.Contains(d)).ToList());
+        var (added, gone) = _sink.TakeDelta();
+        var visibleAdded = _rules.Config.Filter(added).Visible;
+        var visibleGone = _rules.Config.Filter(gone).Visible;
+        var order = Comparer<Diagnostic>.Create(Diagnostic.Compare);
+        return new DiagnosticDelta(visibleAdded.OrderBy(d => d, order).ToList(), visibleGone.OrderBy(d => d, order).ToList());
     }
 }

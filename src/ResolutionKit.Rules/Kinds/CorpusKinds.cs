@@ -94,7 +94,33 @@ internal static class ReportingKind
         ctx.CheckKnown(ctx.Params, "check", "threshold");
         var check = ctx.Choice("check", "several", "several", "council-and-conference", "across");
         var threshold = ctx.Number("threshold", 0.35, 0, 1);
+        if (check == "across")
+        {
+            // Across resolutions, the similar-pair facts already hold every pair worth comparing; joining all
+            // reporting requests of a corpus pairwise would compare millions of texts.
+            ctx.Environment.RequestSimilarity(threshold);
+            return ctx.HasErrors ? null : new AcrossRule(ctx.Rule, threshold);
+        }
+
         return ctx.HasErrors ? null : new Rule(ctx.Rule, check, threshold);
+    }
+
+    private sealed class AcrossRule : SingleFactRule<SimilarPairFact>
+    {
+        private readonly double _threshold;
+
+        public AcrossRule(RuleDefinition d, double threshold)
+            : base(d) => _threshold = threshold;
+
+        public override bool Matches(SimilarPairFact p) =>
+            !p.SameResolution && p.Similarity >= _threshold && p.First.Part == Part.Operative && p.Second.Part == Part.Operative
+            && Definition.Scope.Matches(p.First) && Definition.Scope.Matches(p.Second)
+            && FactBuilder.IsReportingRequest(p.First.Text) && FactBuilder.IsReportingRequest(p.Second.Text);
+
+        public override IEnumerable<Diagnostic> Evaluate(SimilarPairFact p)
+        {
+            yield return AtClause(p.Second, 0, p.Second.Text.Length, null, p.First.Address, "Council");
+        }
     }
 
     private sealed class Rule : JoinRule<ReportingFact>

@@ -65,12 +65,25 @@ public static class TextSimilarity
     public static HashSet<long> Shingles(string text)
     {
         var words = Words(text).Select(Stem).ToList();
-        var set = new HashSet<long>();
+        var set = Bigrams(words);
         foreach (var w in words)
         {
             set.Add(Hash(w));
         }
 
+        return set;
+    }
+
+    /// <summary>
+    /// The word bigrams of a text only, as hashes (the same hashes <see cref="Shingles"/> contains): rarer than words,
+    /// so an index of them finds candidate near-duplicates without comparing every pair.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    public static HashSet<long> Bigrams(string text) => Bigrams(Words(text).Select(Stem).ToList());
+
+    private static HashSet<long> Bigrams(List<string> words)
+    {
+        var set = new HashSet<long>();
         for (var i = 0; i + 1 < words.Count; i++)
         {
             set.Add((Hash(words[i]) * 31) ^ Hash(words[i + 1]) ^ 0x5bd1e995L);

@@ -1,0 +1,82 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+
+namespace ResolutionKit.Benchmarks;
+
+/// <summary>
+/// Entry point.
+/// <list type="bullet">
+/// <item><c>-- --filter '*Reading*'</c> and every other BenchmarkDotNet option: run benchmarks (BenchmarkSwitcher).</item>
+/// <item><c>-- --quick [--filter ...]</c>: a smoke run with a short job (1 launch, 3 warm-ups, 3 iterations); all benchmarks when no filter is given.</item>
+/// <item><c>-- throughput [--factor 100] [--runs 7]</c>: time reading the generated corpus with a Stopwatch and print MB/s and resolutions/s.</item>
+/// <item><c>-- generate &lt;folder&gt; [--factor 100 | --count N --clauses N] [--seed N]</c>: write a generated corpus to a folder.</item>
+/// </list>
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "throughput")
+        {
+            return ThroughputCommand.Run(args.Skip(1).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "generate")
+        {
+            return Generate(args.Skip(1).ToArray());
+        }
+
+        IConfig config = DefaultConfig.Instance;
+        if (args.Contains("--quick"))
+        {
+            args = args.Where(a => a != "--quick").ToArray();
+            config = config.AddJob(Job.ShortRun.WithId("Quick"));
+            if (!args.Any(a => a == "--filter" || a == "-f" || a.StartsWith("--filter=", StringComparison.Ordinal) || a == "--list"))
+            {
+                args = args.Concat(new[] { "--filter", "*" }).ToArray();
+            }
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
+        ThroughputReport.Print(summaries);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static int Generate(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("-", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("Usage: generate <folder> [--factor 100 | --count N --clauses N] [--seed N]");
+            return 2;
+        }
+
+        var folder = args[0];
+        double? factor = null;
+        int? count = null;
+        var clauses = CorpusGenerator.DefaultClausesPerResolution;
+        var seed = CorpusGenerator.DefaultSeed;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--factor": factor = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--count": count = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--clauses": clauses = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--seed": seed = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine("Unknown option " + args[i]);
+                    return 2;
+            }
+        }
+
+        var generator = new CorpusGenerator(seed);
+        var corpus = count is not null ? generator.Generate(count.Value, clauses) : generator.Scale(SampleCorpus.Texts(), factor ?? 1);
+        corpus.WriteTo(folder);
+        Console.WriteLine($"Wrote {corpus.Count:N0} texts, {corpus.Clauses:N0} clauses, {corpus.Utf8Bytes:N0} bytes to {folder}");
+        return 0;
+    }
+}
