@@ -162,8 +162,9 @@ public sealed class RuleSet
             var severity = config.SeverityOf(definition);
             if (severity == DiagnosticSeverity.None)
             {
-                // Still validate it, so a broken disabled rule is found before someone enables it.
-                RuleSetLoader.Compile(definition, errors, environment);
+                // Still validate it, so a broken disabled rule is found before someone enables it; in an environment
+                // of its own, so that it derives no facts (similar pairs) for the rules that do run.
+                RuleSetLoader.Compile(definition, errors, new RuleEnvironment(registry, asOf, environment.Expressions, options.RegexTimeout));
                 continue;
             }
 

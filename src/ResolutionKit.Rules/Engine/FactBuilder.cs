@@ -254,18 +254,29 @@ internal sealed class FactBuilder
 
         // Candidates share a bigram that few clauses have; a bigram in more than CommonBigram clauses is boilerplate
         // ("the three Sectors") and finds nothing a rarer one does not.
-        var candidates = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var s in _bigrams[clause.Address])
+        var mineBigrams = _bigrams[clause.Address];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in mineBigrams)
         {
             if (_index.TryGetValue(s, out var holders) && holders.Count <= CommonBigram)
             {
-                candidates.UnionWith(holders);
+                foreach (var h in holders)
+                {
+                    counts[h] = counts.TryGetValue(h, out var n) ? n + 1 : 1;
+                }
             }
         }
 
-        candidates.Remove(clause.Address);
+        // One shared rare bigram is weak evidence; near-duplicates share several (short texts excepted).
+        var needed = mineBigrams.Count < 6 ? 1 : 2;
+        var candidates = counts.Where(c => c.Value >= needed).Select(c => c.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
         foreach (var address in candidates)
         {
+            if (address == clause.Address)
+            {
+                continue;
+            }
+
             var other = _shingles[address];
 
             // The Jaccard index is at most the ratio of the smaller set to the larger one.
