@@ -168,6 +168,13 @@ rule("RK5003", "fixed-conference-name", "Fixed name of a future conference", "Cu
      params={"detect": "fixed-names"}, scope={"part": "operative"}, fix={"kind": "next-meeting", "safe": True}, enabled=False,
      incorrect=["instructs the Secretary-General", "to report to PP-30 on the results."], correct=["instructs the Secretary-General", "to report to the next plenipotentiary conference on the results."])
 
+rule("RK5004", "all-time-bound", "A resolution whose operative part is all time-bound", "Currency", "suggestion", "deadline",
+     "Every operative clause of {0} ({1}) is tied to a meeting or a date; such a text is a decision, or can be suppressed once carried out",
+     "Resolutions set lasting policy and decisions deal with time-bound matters; a resolution whose every instruction is tied to a meeting or a date should become a decision or be suppressed when its tasks are done (harmonization guidelines).",
+     params={"detect": "all-time-bound"}, scope={"instruments": ["Resolution"]},
+     incorrect=["resolves", "1\tto hold a forum on the matter in 2027;", "2\tto report on the forum to PP-30."],
+     correct=["resolves", "1\tto hold a forum on the matter in 2027;", "2\tto keep the matter under review."])
+
 # ---------------- Reporting
 rule("RK6001", "several-reports", "Several reporting requests in one resolution", "Reporting", "suggestion", "reporting",
      "Another report is requested in {0}; consider one periodic report on the implementation of this resolution",
@@ -187,6 +194,14 @@ rule("RK6003", "reports-across-resolutions", "Reports on one subject requested i
      params={"check": "across", "threshold": 0.5},
      incorrect=["instructs the Secretary-General", "to report annually to the Council on the coordination of the three Sectors.", "---", "@title RESOLUTION 2 (REV. BUCHAREST, 2022)", "instructs the Secretary-General", "to report annually to the Council on the coordination among the three Sectors."],
      correct=["instructs the Secretary-General", "to report annually to the Council on the coordination of the three Sectors.", "---", "@title RESOLUTION 2 (REV. BUCHAREST, 2022)", "instructs the Secretary-General", "to report annually to the Council on the use of the six languages."])
+
+rule("RK6004", "covered-by-annual-report", "Report already covered by the annual report on resolutions", "Reporting", "suggestion", "phrase",
+     "The Secretary-General's annual report to the Council on the implementation of resolutions already covers \"{0}\"",
+     "The Council receives every year a report on the implementation of the resolutions and decisions of the Plenipotentiary Conference; a resolution need not ask separately for an annual report on its own implementation (harmonization guidelines: reporting the general report already covers).",
+     params={"pattern": "\\breport(?:s|ing)?\\s+annually\\s+to\\s+(?:the\\s+)?Council\\s+on\\s+(?:the\\s+)?(?:implementation|progress\\s+made\\s+in\\s+implementing)\\s+(?:of\\s+)?this\\s+resolution"},
+     scope={"part": "operative", "bodies": ["PP"]}, fix={"kind": "delete-clause", "safe": False, "title": "Delete the request; the annual report covers it"},
+     incorrect=["instructs the Secretary-General", "1\tto report annually to the Council on the implementation of this resolution;", "2\tto publish the results."],
+     correct=["instructs the Secretary-General", "1\tto report annually to the Council on the use of remote participation;", "2\tto publish the results."])
 
 # ---------------- Resources
 rule("RK7001", "financial-resources", "New activity without regard to available resources", "Resources", "warning", "phrase",

@@ -163,8 +163,59 @@ internal static class DeadlineKind
     public static CompiledRule? Compile(KindContext ctx)
     {
         ctx.CheckKnown(ctx.Params, "detect");
-        var detect = ctx.Choice("detect", "events", "events", "years", "fixed-names");
+        var detect = ctx.Choice("detect", "events", "events", "years", "fixed-names", "all-time-bound");
+        if (detect == "all-time-bound")
+        {
+            return ctx.HasErrors ? null : new AllTimeBoundRule(ctx.Rule);
+        }
+
         return ctx.HasErrors ? null : new Rule(ctx.Rule, detect, ctx.Environment);
+    }
+
+    /// <summary>Whether a text ties itself to a meeting, a session or a year (past or future).</summary>
+    internal static bool IsTimeBound(string text)
+    {
+        try
+        {
+            return ShortName.IsMatch(text) || CouncilSession.IsMatch(text) || DatedPhrase.IsMatch(text)
+                || NamedConference.Matches(text).Cast<Match>().Any(m => m.Groups["year"].Success || m.Groups["year2"].Success);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>detect: all-time-bound</c>: a resolution whose every operative clause is tied to a meeting or a date sets
+    /// no lasting policy; it is a decision, or a candidate for suppression once carried out. Message arguments: {0}
+    /// the resolution, {1} its operative clause count.
+    /// </summary>
+    private sealed class AllTimeBoundRule : SingleFactRule<ResolutionFact>
+    {
+        public AllTimeBoundRule(RuleDefinition d)
+            : base(d)
+        {
+        }
+
+        private static List<ClauseNode> Operative(ResolutionFact r) =>
+            r.AllClauses.Where(c => c.Group.Group.Part == Part.Operative && c.Depth == 0).ToList();
+
+        public override bool Matches(ResolutionFact r)
+        {
+            if (!Definition.Scope.MatchesResolution(r.Resolution))
+            {
+                return false;
+            }
+
+            var operative = Operative(r);
+            return operative.Count > 0 && operative.All(c => IsTimeBound(c.Clause.Text));
+        }
+
+        public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
+        {
+            yield return AtResolution(r.Resolution, null, r.Address, Operative(r).Count.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private sealed class Rule : SingleFactRule<ClauseFact>
