@@ -164,7 +164,10 @@ internal static class ReportingKind
 
         public override IEnumerable<Diagnostic> Evaluate(ReportingFact a, ReportingFact b)
         {
-            yield return AtClause(b.Clause, 0, b.Clause.Text.Length, null, a.Clause.Address, a.Recipient);
+            // Council-and-conference is said once per request to the conference, however many Council reports match.
+            yield return _check == "council-and-conference"
+                ? AtClause(b.Clause, 0, b.Clause.Text.Length, null, b.Clause.Resolution.Address, a.Recipient)
+                : AtClause(b.Clause, 0, b.Clause.Text.Length, null, a.Clause.Address, a.Recipient);
         }
     }
 }
