@@ -164,10 +164,7 @@ internal static class ReportingKind
 
         public override IEnumerable<Diagnostic> Evaluate(ReportingFact a, ReportingFact b)
         {
-            // Council-and-conference is said once per request to the conference, however many Council reports match.
-            yield return _check == "council-and-conference"
-                ? AtClause(b.Clause, 0, b.Clause.Text.Length, null, b.Clause.Resolution.Address, a.Recipient)
-                : AtClause(b.Clause, 0, b.Clause.Text.Length, null, a.Clause.Address, a.Recipient);
+            yield return AtClause(b.Clause, 0, b.Clause.Text.Length, null, a.Clause.Address, a.Recipient);
         }
     }
 }
