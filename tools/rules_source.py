@@ -183,7 +183,7 @@ rule("RK6001", "several-reports", "Several reporting requests in one resolution"
      incorrect=["instructs the Secretary-General", "1\tto report annually to the Council on the work;", "2\tto report to the next plenipotentiary conference on the results."],
      correct=["instructs the Secretary-General", "1\tto report annually to the Council on the implementation of this resolution;", "2\tto publish the results."])
 rule("RK6002", "council-and-conference", "Reporting on one matter to both the Council and the conference", "Reporting", "suggestion", "reporting",
-     "This matter is also reported to the Council; the conference receives the Council's reports, so a separate report to it duplicates work",
+     "This matter is also reported to the Council in {0}; the conference receives the Council's reports, so a separate report to it duplicates work",
      "The annual reports to the Council are transmitted to the plenipotentiary conference; asking for a separate report to the conference on the same matter duplicates work.",
      params={"check": "council-and-conference", "threshold": 0.1},
      incorrect=["instructs the Secretary-General", "1\tto report annually to the Council on the coordination of the three Sectors;", "2\tto report to the next plenipotentiary conference on the coordination of the three Sectors."],
