@@ -550,11 +550,12 @@ public static class ResolutionTextReader
             return prevBlank && nextBlank;
         }
 
-        private static bool EndsWithPunctuation(string t)
-        {
-            var c = t[t.Length - 1];
-            return c == ';' || c == ',' || c == '.' || c == ':';
-        }
+        private static bool EndsWithPunctuation(string t) => t.Length > 0 && IsEndPunctuation(t[t.Length - 1]);
+
+        // Looks at the last character only: copying a clause built from many wrapped lines on every line was quadratic.
+        private static bool EndsWithPunctuation(StringBuilder t) => t.Length > 0 && IsEndPunctuation(t[t.Length - 1]);
+
+        private static bool IsEndPunctuation(char c) => c == ';' || c == ',' || c == '.' || c == ':';
 
         private void SkipBlank(ref int index)
         {
@@ -782,7 +783,7 @@ public static class ResolutionTextReader
                     continue;
                 }
 
-                var previousEnded = clause is null || clause.Text.Length == 0 || EndsWithPunctuation(clause.Text.ToString());
+                var previousEnded = clause is null || clause.Text.Length == 0 || EndsWithPunctuation(clause.Text);
                 if (previousEnded || wasBlank)
                 {
                     var heading = ClassifyHeading(text, !wasBlank && clause is not null, line);
@@ -824,7 +825,7 @@ public static class ResolutionTextReader
                 // Plain text: continues the clause above, or opens the group's unlabelled clause.
                 // Without a blank line in between, a plain line always continues (PDF and Word copies wrap anywhere,
                 // also after a comma); after a blank line it continues only a clause that has not ended.
-                if (clause is not null && (pendingLabel is not null || !wasBlank || !EndsWithPunctuation(clause.Text.ToString())))
+                if (clause is not null && (pendingLabel is not null || !wasBlank || !EndsWithPunctuation(clause.Text)))
                 {
                     Continue(clause, line);
                     pendingLabel = null;
@@ -909,7 +910,7 @@ public static class ResolutionTextReader
                 }
             }
 
-            if (clause is not null && clause.Text.Length > 0 && !EndsWithPunctuation(clause.Text.ToString()) && top != lastTop + 1)
+            if (clause is not null && clause.Text.Length > 0 && !EndsWithPunctuation(clause.Text) && top != lastTop + 1)
             {
                 return false;
             }
