@@ -115,7 +115,7 @@ rule("RK3005", "reference-without-revision", "Reference without a revision", "Re
 rule("RK3006", "long-recalling-list", "Long list of instruments recalled", "References", "suggestion", "count",
      "\"{2}\" cites {0} instruments (more than {1}); consider a generic reference",
      "Long recalling lists restate the corpus instead of the resolution's purpose; the guidelines prefer a generic reference (\"the relevant resolutions of the Plenipotentiary Conference and the Sector assemblies\") or the few texts that matter.",
-     params={"target": "group", "measure": "references", "max": 6}, scope={"groupKinds": ["recalling", "recalling-further"]},
+     params={"target": "group", "measure": "instruments", "max": 6}, scope={"groupKinds": ["recalling", "recalling-further"]},
      incorrect=["recalling", "a)\tResolutions 70, 71, 123, 130 and 139 (Rev. Bucharest, 2022) of this conference;", "b)\tResolutions 154 and 175 (Rev. Bucharest, 2022) of this conference,", "", "resolves", "to act on the matter."],
      correct=["recalling", "the relevant resolutions of this conference,", "", "resolves", "to act on the matter."])
 

@@ -228,7 +228,7 @@ internal static class SequenceKind
 
 /// <summary>
 /// <c>count</c>: too many or too long. Targets: <c>clause</c> (measure <c>words</c> or <c>characters</c>),
-/// <c>group</c> (measure <c>clauses</c> or <c>references</c>), <c>resolution</c> (measure <c>clauses</c> or
+/// <c>group</c> (measure <c>clauses</c>, <c>references</c>, or <c>instruments</c>: references, counting each clause as at least one), <c>resolution</c> (measure <c>clauses</c> or
 /// <c>preamble-ratio</c>: preambular clauses per operative clause). Message arguments: {0} the count, {1} the maximum,
 /// {2} the group heading (group target) or the operative clause count (preamble-ratio).
 /// </summary>
@@ -243,7 +243,7 @@ internal static class CountKind
         var allowed = target switch
         {
             "clause" => new[] { "words", "characters" },
-            "group" => new[] { "clauses", "references" },
+            "group" => new[] { "clauses", "references", "instruments" },
             _ => new[] { "clauses", "preamble-ratio" },
         };
         var measure = ctx.Choice("measure", allowed[0], allowed);
@@ -302,9 +302,16 @@ internal static class CountKind
             _max = max;
         }
 
-        private int Measure(GroupFact g) => _measure == "clauses"
-            ? g.Group.Clauses.Count
-            : g.Group.Clauses.Sum(c => c.References.Count(r => r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation));
+        private static int Instruments(Clause c) => c.References.Count(r => r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation);
+
+        // "instruments": each clause cites at least one text (a UN resolution or a summit outcome the reference parser
+        // does not know still counts), and a clause citing several ITU instruments counts each of them.
+        private int Measure(GroupFact g) => _measure switch
+        {
+            "clauses" => g.Group.Clauses.Count,
+            "instruments" => g.Group.Clauses.Sum(c => Math.Max(1, Instruments(c))),
+            _ => g.Group.Clauses.Sum(Instruments),
+        };
 
         public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && Measure(g) > _max;
 

@@ -11,6 +11,7 @@ public sealed class CountKindFixture : KindFixture
     public const string GroupReferences = "RK9404";
     public const string ResolutionClauses = "RK9405";
     public const string PreambleRatio = "RK9406";
+    public const string GroupInstruments = "RK9407";
 
     public CountKindFixture()
         : base(
@@ -19,7 +20,8 @@ public sealed class CountKindFixture : KindFixture
             RuleJson.Make(GroupClauses, "count", new { target = "group", measure = "clauses", max = 2 }, message: "'{2}' has {0} clauses; at most {1}"),
             RuleJson.Make(GroupReferences, "count", new { target = "group", measure = "references", max = 2 }, scope: new { groupKinds = "recalling" }, message: "{0} references; at most {1}"),
             RuleJson.Make(ResolutionClauses, "count", new { target = "resolution", measure = "clauses", max = 4 }, message: "{0} clauses; at most {1}"),
-            RuleJson.Make(PreambleRatio, "count", new { target = "resolution", measure = "preamble-ratio", max = 1.5 }, message: "{0} preambular clauses for {2} operative clauses (ratio at most {1})"))
+            RuleJson.Make(PreambleRatio, "count", new { target = "resolution", measure = "preamble-ratio", max = 1.5 }, message: "{0} preambular clauses for {2} operative clauses (ratio at most {1})"),
+            RuleJson.Make(GroupInstruments, "count", new { target = "group", measure = "instruments", max = 2 }, scope: new { groupKinds = "recalling" }, message: "{0} instruments; at most {1}"))
     {
     }
 }
@@ -37,6 +39,7 @@ public sealed class CountKindTests : IClassFixture<CountKindFixture>
         { CountKindFixture.ClauseCharacters, Texts.Pp("noting\nthe report,\n\nresolves\nto act on the matter with many more characters than thirty.\n") },
         { CountKindFixture.GroupClauses, Texts.Pp("considering\na) one;\nb) two,\n\nresolves\n1 to act;\n2 to review.\n") },
         { CountKindFixture.GroupReferences, Texts.Pp("recalling\na) Resolution 71 (Rev. Bucharest, 2022) of this conference;\nb) Resolution 123 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto act.\n") },
+        { CountKindFixture.GroupInstruments, Texts.Pp("recalling\na) United Nations General Assembly resolution 70/1;\nb) Resolution 123 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto act.\n") },
         { CountKindFixture.ResolutionClauses, Texts.Pp("noting\nthe report,\n\nresolves\n1 to act;\n2 to review;\n3 to report.\n") },
         { CountKindFixture.PreambleRatio, Texts.Pp("considering\na) one;\nb) two;\nc) three,\n\nresolves\n1 to act;\n2 to review.\n") },
     };
@@ -47,6 +50,7 @@ public sealed class CountKindTests : IClassFixture<CountKindFixture>
         { CountKindFixture.ClauseCharacters, Texts.Pp("noting\na) the report;\nb) [|the report of the Secretary-General,|]\n\nresolves\nto act.\n") },
         { CountKindFixture.GroupClauses, Texts.Pp("considering\na) one;\nb) two,\n\n[|resolves|]\n1 to act;\n2 to review;\n3 to report.\n") },
         { CountKindFixture.GroupReferences, Texts.Pp("[|recalling|]\na) Resolutions 71 and 123 (Rev. Bucharest, 2022) of this conference;\nb) Resolution 130 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto act.\n") },
+        { CountKindFixture.GroupInstruments, Texts.Pp("[|recalling|]\na) United Nations General Assembly resolution 70/1;\nb) the Tunis Agenda for the Information Society;\nc) Resolution 123 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto act.\n") },
         { CountKindFixture.ResolutionClauses, "[|RESOLUTION 123 (REV. BUCHAREST, 2022)|]\n\nTest resolution\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\n\n" + Texts.Canonical("noting\nthe report,\n\nresolves\n1 to act:\n1.1 now;\n1.2 later;\n2 to review;\n3 to report.\n") },
         { CountKindFixture.PreambleRatio, "[|RESOLUTION 123 (REV. BUCHAREST, 2022)|]\n\nTest resolution\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\n\n" + Texts.Canonical("considering\na) one;\nb) two,\n\nnoting\nthe report,\n\nresolves\nto act.\n") },
     };
