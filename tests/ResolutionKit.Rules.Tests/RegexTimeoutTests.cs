@@ -21,7 +21,7 @@ public sealed class RegexTimeoutTests
             Folders = new[] { folder.Path },
             Config = ResolutionKitConfig.Default.WithAsOf("PP-22"),
             ExpressionCacheDirectory = null,
-            RegexTimeout = TimeSpan.FromMilliseconds(20),
+            RegexTimeout = TimeSpan.FromMilliseconds(200),
         });
         Assert.Empty(load.Errors);
         var text = Texts.Pp("resolves\n1 " + new string('a', 40) + "!;\n2 to thank the chairman.\n");
