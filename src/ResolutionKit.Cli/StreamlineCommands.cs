@@ -36,15 +36,11 @@ internal static class StreamlineCommands
         command.SetAction(p =>
         {
             var input = p.GetValue(file)!;
-            var (ruleSet, _) = RuleLoading.Load(p.GetValue(config), new[] { input }, null, null, null, Array.Empty<string>());
-            var target = Streamlining.ReadAll(new[] { input }, Console.Error).Single();
-            var others = Streamlining.ReadAll(Inputs.Expand(p.GetValue(context) ?? Array.Empty<string>()).Files, Console.Error);
-            var (result, _) = Streamlining.Apply(ruleSet, target, others, Streamlining.ParseRuleIds(p.GetValue(rules)), p.GetValue(suggestions));
-            Streamlining.Report(result, Console.Error);
+            var (ruleSet, target, result) = FixOne(input, p.GetValue(config), p.GetValue(context), p.GetValue(rules), p.GetValue(suggestions));
             var destination = p.GetValue(inPlace) ? input : p.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".fixed.txt");
             File.WriteAllText(destination, ResolutionTextWriter.Write(result.Resolution));
             Console.Error.WriteLine($"reskit: {result.Applied.Count} fix(es) applied, {result.Rejected.Count} not applied; wrote {destination}");
-            return result.Rejected.Any(r => r.Reason == Fixes.FixRejectionReason.Conflict) ? Program.Findings : Program.Clean;
+            return ExitCode(result);
         });
         return command;
     }
@@ -74,14 +70,10 @@ internal static class StreamlineCommands
             var fmt = p.GetValue(format) ?? "text";
             Streamlining.CheckFormat(fmt);
             var input = p.GetValue(file)!;
-            var (ruleSet, _) = RuleLoading.Load(p.GetValue(config), new[] { input }, null, null, null, Array.Empty<string>());
-            var target = Streamlining.ReadAll(new[] { input }, Console.Error).Single();
-            var others = Streamlining.ReadAll(Inputs.Expand(p.GetValue(context) ?? Array.Empty<string>()).Files, Console.Error);
-            var (result, _) = Streamlining.Apply(ruleSet, target, others, Streamlining.ParseRuleIds(p.GetValue(rules)), p.GetValue(suggestions));
-            Streamlining.Report(result, Console.Error);
+            var (ruleSet, target, result) = FixOne(input, p.GetValue(config), p.GetValue(context), p.GetValue(rules), p.GetValue(suggestions));
             var units = new[] { ProposalUnit.FromFixes(target, result) };
             Streamlining.Write(fmt, p.GetValue(output), units, result.Resolution, Redline.Compare(target, result.Resolution), Streamlining.ProposalOptions(ruleSet, p.GetValue(source), p.GetValue(document)), Streamlining.DocxOptions(p.GetValue(author), p.GetValue(date)));
-            return result.Rejected.Any(r => r.Reason == Fixes.FixRejectionReason.Conflict) ? Program.Findings : Program.Clean;
+            return ExitCode(result);
         });
         return command;
     }
@@ -168,6 +160,21 @@ internal static class StreamlineCommands
         });
         return command;
     }
+
+    /// <summary>What fix and streamline share: load the rules, read the target and its corpus, apply the chosen fixes, report.</summary>
+    private static (Rules.RuleSet RuleSet, Resolution Target, Fixes.FixResult Result) FixOne(string input, string? config, string[]? context, string[]? ruleIds, bool includeSuggestions)
+    {
+        var (ruleSet, _) = RuleLoading.Load(config, new[] { input }, null, null, null, Array.Empty<string>());
+        var target = Streamlining.ReadAll(new[] { input }, Console.Error).Single();
+        var others = Streamlining.ReadAll(Inputs.Expand(context ?? Array.Empty<string>()).Files, Console.Error);
+        var (result, _) = Streamlining.Apply(ruleSet, target, others, Streamlining.ParseRuleIds(ruleIds), includeSuggestions);
+        Streamlining.Report(result, Console.Error);
+        return (ruleSet, target, result);
+    }
+
+    /// <summary>Conflicting fixes make the command fail: a person must choose between them.</summary>
+    private static int ExitCode(Fixes.FixResult result) =>
+        result.Rejected.Any(r => r.Reason == Fixes.FixRejectionReason.Conflict) ? Program.Findings : Program.Clean;
 
     private static string FormulaFor(Body body, Revision revision)
     {
