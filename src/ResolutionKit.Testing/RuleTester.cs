@@ -325,9 +325,11 @@ public sealed class RuleTester
     private static Resolution Read(string text, string path)
     {
         var read = ResolutionTextReader.Read(text, path);
-        if (read.Value is null || read.HasErrors)
+        // A test text is a whole resolution: one the reader cannot read, or reads without a title line, is refused.
+        var fatal = read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id == ReadingDiagnostics.MissingTitle.Id).ToList();
+        if (read.Value is null || fatal.Count > 0)
         {
-            throw new RuleTestException($"The test text {path} does not read as a resolution:" + Environment.NewLine + string.Join(Environment.NewLine, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => "  " + d)));
+            throw new RuleTestException($"The test text {path} does not read as a resolution:" + Environment.NewLine + string.Join(Environment.NewLine, fatal.Select(d => "  " + d)));
         }
 
         return read.Value;

@@ -34,27 +34,34 @@ internal static class ModelAssert
 
 /// <summary>
 /// Checks the reader's promise that no text is silently lost: every non-blank line of the input is found again in
-/// the model (its canonical text), or a diagnostic (RK0003 hyphenation, RK0004 page furniture) reports it, or the
-/// whole input was refused with an error.
+/// the model (its canonical text, compared after the reader's documented normalization: spaces, invisible marks,
+/// folded digits and punctuation), or every word of it is (a flattened or reordered line), or its revisions are in
+/// the history, or a diagnostic reports that very line (RK0003 hyphenation, RK0004 page furniture, RK0016 a note),
+/// or the whole input was refused with an error.
 /// </summary>
 internal static class TextCoverage
 {
     /// <summary>The lines of <paramref name="input"/> that are neither in the model nor reported, as "line: text".</summary>
-    public static IReadOnlyList<string> LostLines(string input, ParseResult<Resolution> result)
+    public static IReadOnlyList<string> LostLines(string input, ParseResult<Resolution> result) => LostLines(input, new[] { result });
+
+    /// <summary>The lines of <paramref name="input"/> that are in none of the instruments read from it and not reported.</summary>
+    public static IReadOnlyList<string> LostLines(string input, IReadOnlyList<ParseResult<Resolution>> results)
     {
-        if (result.Value is null)
+        if (results.All(r => r.Value is null))
         {
-            Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            Assert.Contains(results.SelectMany(r => r.Diagnostics), d => d.Severity == DiagnosticSeverity.Error);
             return Array.Empty<string>();
         }
 
-        var model = result.Value;
-        var written = Squash(ResolutionTextWriter.Write(model));
-        var history = Squash(string.Join(";", model.History.Select(h => h.ToString())));
-        var headings = new HashSet<string>(model.Groups.Select(g => Squash(g.Heading)), StringComparer.Ordinal);
+        var models = results.Where(r => r.Value is not null).Select(r => r.Value!).ToList();
+        var canonical = string.Join("\n", models.Select(model => ResolutionTextWriter.Write(model) + "\n" + model.TitleLine + "\n" + string.Join("\n", model.Unplaced.Select(p => p.Text))));
+        var written = Squash(canonical);
+        var words = new HashSet<string>(Words(canonical), StringComparer.Ordinal);
+        var revisions = models.SelectMany(model => model.History.Concat(model.Revision is null ? Array.Empty<Revision>() : new[] { model.Revision })).ToList();
+        var headings = new HashSet<string>(models.SelectMany(m => m.Groups).Select(g => Squash(g.Heading)), StringComparer.Ordinal);
         var reported = new HashSet<int>(
-            result.Diagnostics
-                .Where(d => d.Id == ReadingDiagnostics.Hyphenation.Id || d.Id == ReadingDiagnostics.PageFurniture.Id)
+            results.SelectMany(r => r.Diagnostics)
+                .Where(d => d.Id is "RK0003" or "RK0004" or "RK0016" or "RK0015")
                 .Where(d => d.Location.Span is not null)
                 .Select(d => d.Location.Span!.Line));
 
@@ -82,22 +89,21 @@ internal static class TextCoverage
                 continue;
             }
 
-            // A label written "(c)" is read as "c)" (the clause's label; its text is checked like any other line).
-            var opening = model.Clauses().FirstOrDefault(c => c.Clause.Span?.Line == number && c.Clause.Label.Length > 0 && s.StartsWith("(" + c.Clause.Label, StringComparison.Ordinal));
-            if (opening is not null && written.Contains(s.Substring(1), StringComparison.Ordinal))
+            // A history line is parsed into revisions (place names in English, several lines merged).
+            var history = ResolutionKit.Reading.Text.RevisionParser.ParseHistory(text.Trim());
+            if (history is not null && history.All(h => revisions.Any(r => r.SameMeeting(h))))
             {
                 continue;
             }
 
-            // A history line is parsed into revisions (several such lines are merged into one history). The reader
-            // also accepts doubled parentheses, "((Busan, 2014))": only the revisions are compared here.
-            if (s.Length > 2 && s[0] == '(' && s[s.Length - 1] == ')'
-                && s.Trim('(', ')').Replace(")(", ";", StringComparison.Ordinal).Split(';').All(p => p.Length > 0 && history.Contains(p, StringComparison.Ordinal)))
+            // A flattened or reordered line: every word of it is in the model.
+            var lineWords = Words(text).ToList();
+            if (lineWords.Count > 0 && lineWords.All(words.Contains))
             {
                 continue;
             }
 
-            lost.Add(number + ": " + text);
+            lost.Add(number + ": " + text + "   [missing: " + string.Join(" ", lineWords.Where(w => !words.Contains(w)).Take(5)) + "]");
         }
 
         return lost;
@@ -111,7 +117,7 @@ internal static class TextCoverage
             input = input.Substring(1);
         }
 
-        var lines = input.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = input.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n').Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             foreach (var piece in lines[i].Split('\f'))
@@ -121,18 +127,82 @@ internal static class TextCoverage
         }
     }
 
-    /// <summary>The text without any whitespace (the reader normalizes spaces, tabs and line breaks).</summary>
+    /// <summary>
+    /// The text as the reader compares it: no whitespace, no invisible marks, folded digits, full-width forms and
+    /// punctuation, superscript digits as digits, Arabic presentation forms as letters.
+    /// </summary>
     public static string Squash(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in Fold(text))
         {
-            if (!char.IsWhiteSpace(c))
+            if (!char.IsWhiteSpace(c) && !ResolutionKit.Reading.Text.Normalizer.IsInvisible(c) && !ResolutionKit.Reading.Text.Normalizer.IsSpace(c))
             {
                 sb.Append(c);
             }
         }
 
         return sb.ToString();
+    }
+
+    private static string Fold(string text)
+    {
+        // As the reader does: Arabic presentation forms become the letters they show; nothing else is decomposed.
+        var sb = new StringBuilder(text.Length);
+        foreach (var raw in text)
+        {
+            var c = ResolutionKit.Reading.Text.Normalizer.FoldChar(raw);
+            if (c >= '\uFB50' && c <= '\uFEFC' && !(c >= '\uFE00' && c <= '\uFE6F'))
+            {
+                sb.Append(c.ToString().Normalize(NormalizationForm.FormKC));
+                continue;
+            }
+
+            var i = "⁰¹²³⁴⁵⁶⁷⁸⁹".IndexOf(c);
+            sb.Append(i >= 0 ? (char)('0' + i) : c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The words of a text (runs of letters, or of digits), folded.</summary>
+    private static IEnumerable<string> Words(string text)
+    {
+        var folded = Fold(text);
+        var sb = new StringBuilder();
+        var digits = false;
+        foreach (var c in folded)
+        {
+            if (ResolutionKit.Reading.Text.Normalizer.IsInvisible(c) || (c >= '\u064B' && c <= '\u065F'))
+            {
+                continue;
+            }
+
+            var letter = char.IsLetter(c);
+            var digit = char.IsDigit(c);
+            if ((letter || digit) && (sb.Length == 0 || digit == digits))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+                digits = digit;
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                yield return sb.ToString();
+                sb.Clear();
+            }
+
+            if (letter || digit)
+            {
+                sb.Append(char.ToLowerInvariant(c));
+                digits = digit;
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            yield return sb.ToString();
+        }
     }
 }

@@ -20,7 +20,7 @@ public class ReaderRobustnessProperties
 
         Assert.True(result.Value is not null || result.HasErrors, "No value and no error");
         Assert.All(result.Diagnostics, d => Assert.Equal("input.txt", d.Location.Path));
-        var lost = TextCoverage.LostLines(input.Text, result);
+        var lost = TextCoverage.LostLines(input.Text, ResolutionTextReader.ReadAll(input.Text, "input.txt"));
         Assert.True(lost.Count == 0, "Lines neither in the model nor reported:\n" + string.Join("\n", lost));
     }
 

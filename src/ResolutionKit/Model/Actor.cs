@@ -64,6 +64,30 @@ public sealed record Actor(string Key, string Name, ActorStanding Standing)
     /// <summary>The Sector assemblies and conferences (WTSA, WTDC, RA).</summary>
     public static Actor SectorAssemblies { get; } = new("SectorAssemblies", "the Sector assemblies and conferences", ActorStanding.External);
 
+    /// <summary>Associates of the Sectors.</summary>
+    public static Actor Associates { get; } = new("Associates", "Associates", ActorStanding.External);
+
+    /// <summary>The Plenipotentiary Conference, as a Sector assembly invites it.</summary>
+    public static Actor PlenipotentiaryConference { get; } = new("PlenipotentiaryConference", "the Plenipotentiary Conference", ActorStanding.External);
+
+    /// <summary>The Sectors themselves (ITU-R, ITU-T, ITU-D).</summary>
+    public static Actor Sectors { get; } = new("Sectors", "the Sectors", ActorStanding.Organ);
+
+    /// <summary>The study groups of the Sectors.</summary>
+    public static Actor StudyGroups { get; } = new("StudyGroups", "the study groups", ActorStanding.Organ);
+
+    /// <summary>The General Secretariat.</summary>
+    public static Actor GeneralSecretariat { get; } = new("GeneralSecretariat", "the General Secretariat", ActorStanding.Organ);
+
+    /// <summary>The regional offices of the Union.</summary>
+    public static Actor RegionalOffices { get; } = new("RegionalOffices", "the regional offices", ActorStanding.Organ);
+
+    /// <summary>The Coordination Committee.</summary>
+    public static Actor CoordinationCommittee { get; } = new("CoordinationCommittee", "the Coordination Committee", ActorStanding.Organ);
+
+    /// <summary>Administrations (of Member States).</summary>
+    public static Actor Administrations { get; } = new("Administrations", "administrations", ActorStanding.External);
+
     /// <summary>Other organizations and stakeholders.</summary>
     public static Actor OtherOrganizations { get; } = new("OtherOrganizations", "other organizations", ActorStanding.External);
 
@@ -72,6 +96,7 @@ public sealed record Actor(string Key, string Name, ActorStanding Standing)
     {
         SecretaryGeneral, Directors, DirectorBR, DirectorTSB, DirectorBDT, Council, Rag, Tsag, Tdag,
         MemberStates, SectorMembers, Academia, SectorAssemblies, OtherOrganizations,
+        Associates, PlenipotentiaryConference, Sectors, StudyGroups, GeneralSecretariat, RegionalOffices, CoordinationCommittee, Administrations,
     });
 
     /// <summary>Finds a well-known actor by key (case-insensitive); null when none has it.</summary>

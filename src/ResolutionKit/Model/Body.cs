@@ -26,6 +26,12 @@ public sealed record Body(string Code, string Name)
     /// <summary>The World Conference on International Telecommunications.</summary>
     public static Body Wcit { get; } = new("WCIT", "World Conference on International Telecommunications");
 
+    /// <summary>The World Radiocommunication Conference (which revises the Radio Regulations and adopts resolutions of its own).</summary>
+    public static Body Wrc { get; } = new("WRC", "World Radiocommunication Conference");
+
+    /// <summary>The World Telecommunication/ICT Policy Forum (which adopts opinions).</summary>
+    public static Body Wtpf { get; } = new("WTPF", "World Telecommunication/ICT Policy Forum");
+
     /// <summary>The ITU Council.</summary>
     public static Body Council { get; } = new("Council", "Council");
 
@@ -33,7 +39,7 @@ public sealed record Body(string Code, string Name)
     public static Body Unknown { get; } = new("Unknown", "Unknown body");
 
     /// <summary>The well-known bodies.</summary>
-    public static IReadOnlyList<Body> WellKnown { get; } = Array.AsReadOnly(new[] { Plenipotentiary, Wtsa, Wtdc, RadiocommunicationAssembly, Wcit, Council });
+    public static IReadOnlyList<Body> WellKnown { get; } = Array.AsReadOnly(new[] { Plenipotentiary, Wtsa, Wtdc, RadiocommunicationAssembly, Wcit, Council, Wrc, Wtpf });
 
     /// <summary>Finds a well-known body by code (case-insensitive), or creates one with that code.</summary>
     /// <param name="code">The code.</param>

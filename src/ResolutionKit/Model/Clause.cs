@@ -27,8 +27,11 @@ public sealed record Clause(string Label, string Text, EquatableArray<Clause> Su
     /// <summary>Maps offsets in <see cref="Text"/> back to the source; null when not read from text.</summary>
     public SourceMap? TextMap { get; init; }
 
-    /// <summary>The label without its closing parenthesis: <c>a</c>, <c>2.1</c>, <c>i</c>; empty when unlabelled.</summary>
-    public string Key => Label.TrimEnd(')').Trim();
+    /// <summary>
+    /// The canonical key of the label, the same in every language: <c>a</c>, <c>2.1</c>, <c>i</c> (the Arabic
+    /// <c>ب)</c> and the Russian <c>б)</c> are both <c>b</c>); empty when unlabelled. Addresses use it.
+    /// </summary>
+    public string Key => Internal.Labels.Key(Label);
 
     /// <summary>References to other instruments found in the text.</summary>
     public IReadOnlyList<Reference> References => ReferenceParser.Parse(Text, TextMap);

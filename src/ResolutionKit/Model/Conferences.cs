@@ -30,6 +30,33 @@ public static class Conferences
         return matches.Count == 1 ? matches[0].Body : null;
     }
 
+    /// <summary>
+    /// The meeting a short name denotes ("WRC-15", "CMR-15", "ВКР-15", "WTSA-08", "AMNT-08", "PP-22", "ПК-22"), given
+    /// the code and the expanded year; null when the built-in data has no such meeting (Council sessions have no
+    /// place here).
+    /// </summary>
+    /// <param name="code">The code as written (WRC, CMR, ВКР, PP, ПК, WTSA, AMNT, ВАСЭ, WTDC, CMDT, ВКРЭ, RA, AR, АР, WCIT).</param>
+    /// <param name="year">The year.</param>
+    public static Conference? FindByShortName(string code, int year)
+    {
+        var body = BodyOfCode(code);
+        return body is null ? null : Known.FirstOrDefault(c => c.Year == year && c.Body.Code == body.Code);
+    }
+
+    /// <summary>The body a meeting code denotes, in any of the languages (WRC, CMR, ВКР; WTSA, AMNT, ВАСЭ; ...).</summary>
+    /// <param name="code">The code.</param>
+    public static Body? BodyOfCode(string code) => code.ToUpperInvariant() switch
+    {
+        "WRC" or "CMR" or "ВКР" => Body.Wrc,
+        "PP" or "ПК" => Body.Plenipotentiary,
+        "WTSA" or "AMNT" or "ВАСЭ" => Body.Wtsa,
+        "WTDC" or "CMDT" or "ВКРЭ" => Body.Wtdc,
+        "RA" or "AR" or "АР" => Body.RadiocommunicationAssembly,
+        "WCIT" or "CMTI" or "ВКМЭ" => Body.Wcit,
+        "C" => Body.Council,
+        _ => null,
+    };
+
     private static List<Conference> Build()
     {
         var list = new List<Conference>();
@@ -46,6 +73,7 @@ public static class Conferences
         Add(Body.Wtdc, "WTDC", ("Buenos Aires", 1994), ("Valletta", 1998), ("Istanbul", 2002), ("Doha", 2006), ("Hyderabad", 2010), ("Dubai", 2014), ("Buenos Aires", 2017), ("Kigali", 2022), ("Baku", 2025));
         Add(Body.RadiocommunicationAssembly, "RA", ("Istanbul", 2000), ("Geneva", 2003), ("Geneva", 2007), ("Geneva", 2012), ("Geneva", 2015), ("Sharm el-Sheikh", 2019), ("Dubai", 2023));
         Add(Body.Wcit, "WCIT", ("Melbourne", 1988), ("Dubai", 2012));
+        Add(Body.Wrc, "WRC", ("Geneva", 1995), ("Geneva", 1997), ("Istanbul", 2000), ("Geneva", 2003), ("Geneva", 2007), ("Geneva", 2012), ("Geneva", 2015), ("Sharm el-Sheikh", 2019), ("Dubai", 2023));
         return list;
     }
 }

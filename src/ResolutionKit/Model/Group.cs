@@ -31,6 +31,13 @@ public sealed record Group(Part Part, string Heading, string Kind, EquatableArra
     public SourceSpan? Span { get; init; }
 
     /// <summary>
+    /// Each verb of a heading that has several ("requests the Secretary-General and instructs the Director of the
+    /// Telecommunication Standardization Bureau") with the actors it addresses; empty for a heading with one verb,
+    /// whose verb is <see cref="Kind"/> and whose actors are <see cref="Actors"/>.
+    /// </summary>
+    public EquatableArray<Mandate> Mandates { get; init; } = EquatableArray<Mandate>.Empty;
+
+    /// <summary>
     /// The address segment of the group, the same in every language: the normalized kind followed by the actors'
     /// keys, e.g. <c>instructs-secretary-general</c>, <c>invites-member-states-sector-members</c>,
     /// <c>instructs-director-tsb</c>. A group addressing an actor no phrase table knows falls back to its heading
@@ -38,5 +45,12 @@ public sealed record Group(Part Part, string Heading, string Kind, EquatableArra
     /// </summary>
     public string Slug => Actors.Any(a => a.Standing == ActorStanding.Unknown)
         ? Internal.Slug.Of(Heading)
-        : string.Join("-", new[] { Kind }.Concat(Actors.Select(a => Internal.Slug.OfKey(a.Key))));
+        : Mandates.IsEmpty
+            ? string.Join("-", new[] { Kind }.Concat(Actors.Select(a => Internal.Slug.OfKey(a.Key))))
+            : string.Join("-", Mandates.SelectMany(m => new[] { m.Kind }.Concat(m.Actors.Select(a => Internal.Slug.OfKey(a.Key)))));
 }
+
+/// <summary>One verb of a heading with the actors it addresses.</summary>
+/// <param name="Kind">The normalized kind of the verb (<c>requests</c>, <c>instructs</c>, ...).</param>
+/// <param name="Actors">The actors it addresses.</param>
+public sealed record Mandate(string Kind, EquatableArray<Actor> Actors);

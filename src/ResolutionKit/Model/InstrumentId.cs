@@ -13,6 +13,9 @@ public enum InstrumentKind
 
     /// <summary>A recommendation.</summary>
     Recommendation,
+
+    /// <summary>An opinion (of the World Telecommunication/ICT Policy Forum, for example).</summary>
+    Opinion,
 }
 
 /// <summary>
@@ -31,35 +34,53 @@ public sealed record InstrumentId(Body Body, InstrumentKind Kind, string Number)
     {
         InstrumentKind.Decision => "DEC-",
         InstrumentKind.Recommendation => "REC-",
+        InstrumentKind.Opinion => "OP-",
         _ => string.Empty,
     } + Number;
+
+    /// <summary>Whether the number is a draft's (<c>[ACP-1]</c>): a text proposed, not yet adopted.</summary>
+    public bool IsDraft => Number.StartsWith("[", StringComparison.Ordinal);
 
     /// <summary>Human form, e.g. "PP Resolution 191".</summary>
     public string DisplayName => $"{Body.Code} {Kind} {Number}";
 
-    /// <summary>Parses an address such as <c>PP-191</c> or <c>Council-DEC-5</c>; null when malformed.</summary>
+    /// <summary>
+    /// Parses an address such as <c>PP-191</c>, <c>Council-DEC-5</c>, <c>RA-2</c> or <c>PP-[ACP-1]</c>; null when
+    /// malformed.
+    /// </summary>
     /// <param name="address">The address.</param>
     public static InstrumentId? TryParseAddress(string address)
     {
-        var parts = address.Split('-');
-        if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
+        var dash = address.IndexOf('-');
+        if (dash <= 0 || dash == address.Length - 1)
         {
-            return new InstrumentId(Body.FromCode(parts[0]), InstrumentKind.Resolution, parts[1]);
+            return null;
         }
 
-        if (parts.Length == 3 && parts[0].Length > 0 && parts[2].Length > 0)
+        var body = Body.FromCode(address.Substring(0, dash));
+        var rest = address.Substring(dash + 1);
+        var kind = InstrumentKind.Resolution;
+        foreach (var (prefix, k) in new[] { ("DEC-", InstrumentKind.Decision), ("REC-", InstrumentKind.Recommendation), ("OP-", InstrumentKind.Opinion), ("RES-", InstrumentKind.Resolution) })
         {
-            var kind = parts[1].ToUpperInvariant() switch
+            if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && rest.Length > prefix.Length)
             {
-                "DEC" => InstrumentKind.Decision,
-                "REC" => InstrumentKind.Recommendation,
-                "RES" => InstrumentKind.Resolution,
-                _ => (InstrumentKind?)null,
-            };
-            return kind is null ? null : new InstrumentId(Body.FromCode(parts[0]), kind.Value, parts[2]);
+                kind = k;
+                rest = rest.Substring(prefix.Length);
+                break;
+            }
         }
 
-        return null;
+        if (rest.Length == 0 || rest.IndexOf('/') >= 0)
+        {
+            return null;
+        }
+
+        if (!rest.StartsWith("[", StringComparison.Ordinal) && rest.IndexOf('-') >= 0)
+        {
+            return null;
+        }
+
+        return new InstrumentId(body, kind, rest);
     }
 
     /// <inheritdoc />

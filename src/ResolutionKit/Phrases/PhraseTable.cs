@@ -3,23 +3,39 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using Newtonsoft.Json.Linq;
 using ResolutionKit.Model;
 
 namespace ResolutionKit.Phrases;
 
+/// <summary>What a heading line opens: its part, its normalized kind, the actors it addresses.</summary>
+/// <param name="Part">Preamble or operative part.</param>
+/// <param name="Kind">The normalized kind (<c>considering</c>, <c>instructs</c>, ...), the first verb's when there are several.</param>
+/// <param name="Actors">Every actor addressed.</param>
+/// <param name="Mandates">Each verb with the actors it addresses, when the heading has more than one verb ("requests the Secretary-General and instructs the Director of ..."); empty otherwise.</param>
+/// <param name="Complete">False when some of the heading named no known actor.</param>
+/// <param name="Length">How many characters of the text the heading takes.</param>
+public sealed record HeadingMatch(Part Part, string Kind, IReadOnlyList<Actor> Actors, IReadOnlyList<Mandate> Mandates, bool Complete, int Length);
+
 /// <summary>
-/// The phrases of one language: instrument words, group openings (preambular participles, operative verbs),
-/// actors, bodies. Tables ship as JSON data (<c>Phrases/en.json</c>, <c>fr.json</c>, ...); a new language is a new
-/// table, not new code.
+/// The words of one language that the reader and the rules need: title words, revision words, group openings
+/// (preambular participles, operative verbs), actors, bodies, annex words, label letters. Tables ship as JSON data
+/// (<c>Phrases/en.json</c>, <c>fr.json</c>, <c>es.json</c>, <c>ru.json</c>, <c>ar.json</c>, <c>zh.json</c>); a new
+/// language is a new table, not new code. Matching is case-insensitive, ignores Arabic short vowels and tatweel,
+/// treats the Arabic forms of alef alike, and (for languages written without spaces) ignores spaces between
+/// characters, as PDF copies insert them.
 /// </summary>
 public sealed class PhraseTable
 {
     private static readonly ConcurrentDictionary<string, PhraseTable?> BuiltinCache = new(StringComparer.OrdinalIgnoreCase);
 
-    private readonly List<(string Phrase, string Kind)> _preamble;
-    private readonly List<(string Phrase, string Kind)> _operative;
-    private readonly List<(string Phrase, string Key)> _actors;
+    private readonly Dictionary<char, List<(string Phrase, string Kind)>> _preamble;
+    private readonly Dictionary<char, List<(string Phrase, string Kind)>> _operative;
+    private readonly Dictionary<char, List<(string Phrase, string Key)>> _actors;
+    private readonly List<(string Phrase, string Kind)> _preambleList;
+    private readonly List<(string Phrase, string Kind)> _operativeList;
+    private readonly List<(string Phrase, string Key)> _actorList;
     private readonly List<(string Phrase, string Code)> _bodies;
     private readonly List<(string Word, InstrumentKind Kind)> _instruments;
     private readonly string[] _separators;
@@ -27,30 +43,82 @@ public sealed class PhraseTable
     private PhraseTable(string language, JObject json)
     {
         Language = language;
-        _preamble = Pairs(json["preamble"]);
-        _operative = Pairs(json["operative"]);
-        _actors = Pairs(json["actors"]);
-        _bodies = Pairs(json["bodies"]);
+        Script = (string?)json["script"] ?? "Latin";
+        Spaced = (bool?)json["spaced"] ?? true;
+        _preambleList = Pairs(json["preamble"]);
+        _operativeList = Pairs(json["operative"]);
+        _actorList = Pairs(json["actors"]);
+        _preamble = ByFirst(_preambleList);
+        _operative = ByFirst(_operativeList);
+        _actors = ByFirst(_actorList);
+        _bodies = Pairs(json["bodies"]).OrderByDescending(p => p.Phrase.Length).ToList();
         _instruments = Pairs(json["instruments"])
             .Select(p => (p.Phrase, (InstrumentKind)Enum.Parse(typeof(InstrumentKind), p.Kind)))
             .OrderByDescending(p => p.Phrase.Length)
             .ToList();
         AnnexWords = Strings(json["annex"]).AsReadOnly();
         ThisBodyPhrases = Strings(json["thisBody"]).AsReadOnly();
-        _separators = Strings(json["separators"]).ToArray();
+        RevisionWords = Strings(json["revision"]).OrderByDescending(s => s.Length).ToList().AsReadOnly();
+        DraftWords = Strings(json["draft"]).OrderByDescending(s => s.Length).ToList().AsReadOnly();
+        SectorPrefixes = Strings(json["sector"]).OrderByDescending(s => s.Length).ToList().AsReadOnly();
+        Letters = (string?)json["letters"] ?? "abcdefghijklmnopqrstuvwxyz";
+        TitlePatterns = Strings(json["titles"]).AsReadOnly();
+        FrontWords = Strings(json["front"]).AsReadOnly();
+        TrailerWords = Strings(json["trailers"]).AsReadOnly();
+        BodyCodes = Pairs(json["codes"]).Select(p => (p.Phrase, p.Kind)).ToList().AsReadOnly();
+        _separators = Strings(json["separators"]).OrderByDescending(s => s.Length).ToArray();
+        _qualifiers = Strings(json["qualifiers"]).OrderByDescending(s => s.Length).ToArray();
+        _genitives = Strings(json["genitives"]).OrderByDescending(s => s.Length).ToArray();
     }
+
+    private readonly string[] _genitives;
+
+    private readonly string[] _qualifiers;
 
     /// <summary>The language code.</summary>
     public string Language { get; }
 
-    /// <summary>Words that open an annex heading ("ANNEX").</summary>
+    /// <summary>The script: <c>Latin</c>, <c>Cyrillic</c>, <c>Arabic</c> or <c>Han</c>.</summary>
+    public string Script { get; }
+
+    /// <summary>Whether words are separated by spaces (false for Chinese, where a heading glues verb and actor).</summary>
+    public bool Spaced { get; }
+
+    /// <summary>Words that open (or, in Chinese, close) an annex heading ("ANNEX").</summary>
     public IReadOnlyList<string> AnnexWords { get; }
 
     /// <summary>Phrases that mean "of this conference".</summary>
     public IReadOnlyList<string> ThisBodyPhrases { get; }
 
+    /// <summary>Words that mark a revision ("Rev.", "Rév.", "ПЕРЕСМ.", "المراجَع", "修订版").</summary>
+    public IReadOnlyList<string> RevisionWords { get; }
+
+    /// <summary>Words that mark a draft title ("DRAFT NEW", "PROJET DE").</summary>
+    public IReadOnlyList<string> DraftWords { get; }
+
+    /// <summary>Sector prefixes of Radiocommunication Assembly numbers ("ITU-R", "UIT-R", "МСЭ-R").</summary>
+    public IReadOnlyList<string> SectorPrefixes { get; }
+
+    /// <summary>The letters of clause labels, in order (a, b, c ... ; а, б, в ... ; أ, ب, ج ...).</summary>
+    public string Letters { get; }
+
+    /// <summary>Title-line patterns of the language (regular expressions with named groups), when it needs its own.</summary>
+    public IReadOnlyList<string> TitlePatterns { get; }
+
+    /// <summary>Words of a document's front matter that are not part of any instrument (e.g. web page notes).</summary>
+    public IReadOnlyList<string> FrontWords { get; }
+
+    /// <summary>Words that open what follows a unit's text in a proposal ("Reasons:") or a Council text ("Ref.:").</summary>
+    public IReadOnlyList<string> TrailerWords { get; }
+
+    /// <summary>The short codes of bodies in this language (WTSA, AMNT, ВАСЭ, ...), with the body code each stands for.</summary>
+    public IReadOnlyList<(string Code, string Body)> BodyCodes { get; }
+
+    /// <summary>The instrument words of the title line, longest first, with their kinds.</summary>
+    public IReadOnlyList<(string Word, InstrumentKind Kind)> InstrumentWords => _instruments;
+
     /// <summary>The languages with a built-in table.</summary>
-    public static IReadOnlyList<string> BuiltinLanguages { get; } = Array.AsReadOnly(new[] { "en", "fr", "es", "zh" });
+    public static IReadOnlyList<string> BuiltinLanguages { get; } = Array.AsReadOnly(new[] { "en", "fr", "es", "ru", "ar", "zh" });
 
     /// <summary>The built-in English table.</summary>
     public static PhraseTable English => ForLanguage("en") ?? throw new InvalidOperationException("The built-in English phrase table is missing.");
@@ -84,9 +152,10 @@ public sealed class PhraseTable
     /// <param name="word">The word.</param>
     public InstrumentKind? MatchInstrumentWord(string word)
     {
+        var folded = Normalize(word);
         foreach (var (w, kind) in _instruments)
         {
-            if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase))
+            if (MatchAt(folded, 0, w) == folded.Length)
             {
                 return kind;
             }
@@ -99,15 +168,9 @@ public sealed class PhraseTable
     /// <param name="line">The line, trimmed, without trailing comma or colon.</param>
     public string? MatchPreamble(string line)
     {
-        foreach (var (phrase, kind) in _preamble)
-        {
-            if (string.Equals(phrase, line, StringComparison.OrdinalIgnoreCase))
-            {
-                return kind;
-            }
-        }
-
-        return null;
+        var folded = Normalize(line);
+        var (kind, length) = Longest(_preamble, folded, 0);
+        return kind is not null && length == folded.Length ? kind : null;
     }
 
     /// <summary>
@@ -117,20 +180,194 @@ public sealed class PhraseTable
     /// <param name="line">The line, trimmed, without trailing comma or colon.</param>
     public (string Kind, string Actors)? MatchOperative(string line)
     {
-        (string Kind, string Actors)? best = null;
-        var bestLength = -1;
-        foreach (var (phrase, kind) in _operative)
+        var folded = Normalize(line);
+        var (kind, length) = Longest(_operative, folded, 0);
+        return kind is null ? null : (kind, line.Substring(Math.Min(length, line.Length)).Trim());
+    }
+
+    /// <summary>
+    /// Reads a heading at the start of <paramref name="text"/>: a preambular opening, or an operative verb with the
+    /// actors it addresses (several verbs joined by "and" make several mandates). Returns null when no opening
+    /// starts the text. <see cref="HeadingMatch.Length"/> tells how much of the text the heading takes; the caller
+    /// decides what the rest is.
+    /// </summary>
+    /// <param name="text">The text (a line, or the start of one).</param>
+    public HeadingMatch? MatchHeading(string text)
+    {
+        var folded = Normalize(text);
+        var (pre, preLength) = Longest(_preamble, folded, 0);
+        var (op, opLength) = Longest(_operative, folded, 0);
+        if (pre is not null && preLength >= opLength)
         {
-            if (phrase.Length > bestLength
-                && line.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)
-                && (line.Length == phrase.Length || !char.IsLetter(line[phrase.Length])))
+            return new HeadingMatch(Part.Preamble, pre, Array.Empty<Actor>(), Array.Empty<Mandate>(), true, preLength);
+        }
+
+        if (op is null)
+        {
+            return null;
+        }
+
+        var mandates = new List<(string Kind, List<Actor> Actors)> { (op, new List<Actor>()) };
+        var complete = true;
+        var pos = opLength;
+        var end = pos;
+        while (pos < folded.Length)
+        {
+            var start = SkipSpaces(folded, pos);
+            if (start >= folded.Length)
             {
-                best = (kind, line.Substring(phrase.Length).Trim());
-                bestLength = phrase.Length;
+                break;
+            }
+
+            // "..., in consultation with the Directors of the three Bureaux": who is consulted is not addressed.
+            if (QualifierAt(folded, start))
+            {
+                pos = end = folded.Length;
+                break;
+            }
+
+            // "the Director of the Telecommunication Standardization Bureau (TSB)": the abbreviation repeats the actor.
+            var abbreviation = AbbreviationAt(folded, start);
+            if (abbreviation > 0)
+            {
+                pos = end = start + abbreviation;
+                continue;
+            }
+
+            var (key, actorLength) = Longest(_actors, folded, start);
+            if (key is not null)
+            {
+                var actor = Actor.FromKey(key) ?? new Actor(key, text.Substring(start, actorLength), ActorStanding.Unknown);
+                var list = mandates[mandates.Count - 1].Actors;
+                if (!list.Contains(actor))
+                {
+                    list.Add(actor);
+                }
+
+                pos = end = start + actorLength;
+
+                // "the study groups of the ITU Telecommunication Standardization Sector": the genitive belongs to the actor.
+                var genitive = GenitiveAt(folded, SkipSpaces(folded, pos));
+                if (genitive > 0)
+                {
+                    pos = end = NextSeparator(folded, SkipSpaces(folded, pos) + genitive);
+                }
+
+                continue;
+            }
+
+            var sep = SeparatorAt(folded, start);
+            if (sep > 0)
+            {
+                var afterSep = SkipSpaces(folded, start + sep);
+                if (QualifierAt(folded, afterSep))
+                {
+                    pos = end = folded.Length;
+                    break;
+                }
+
+                var (verb, verbLength) = Longest(_operative, folded, afterSep);
+                if (verb is not null)
+                {
+                    mandates.Add((verb, new List<Actor>()));
+                    pos = end = afterSep + verbLength;
+                    continue;
+                }
+
+                pos = start + sep;
+                continue;
+            }
+
+            // An actor no table knows: up to the next separator or the end.
+            var stop = folded.Length;
+            foreach (var s in _separators)
+            {
+                var i = folded.IndexOf(s, start, StringComparison.Ordinal);
+                if (i > start && i < stop && (!Spaced || s[0] == ' ' || s[0] == ','))
+                {
+                    stop = i;
+                }
+            }
+
+            var name = text.Substring(start, stop - start).Trim();
+            if (name.Length > 0)
+            {
+                mandates[mandates.Count - 1].Actors.Add(new Actor("Other", name, ActorStanding.Unknown));
+                complete = false;
+            }
+
+            pos = end = stop;
+        }
+
+        var all = new List<Actor>();
+        foreach (var m in mandates)
+        {
+            foreach (var a in m.Actors)
+            {
+                if (!all.Contains(a))
+                {
+                    all.Add(a);
+                }
             }
         }
 
-        return best;
+        var mandateList = mandates.Count > 1
+            ? mandates.Select(m => new Mandate(m.Kind, Collections.EquatableArray.Create(m.Actors.ToArray()))).ToList()
+            : new List<Mandate>();
+        return new HeadingMatch(Part.Operative, op, all, mandateList, complete, end);
+    }
+
+    /// <summary>
+    /// Reads as much of a heading as the table knows at the start of <paramref name="text"/>: the opening and the
+    /// known actors after it, stopping at the first word it does not know. Used where a copy glued a heading to the
+    /// clause after it (<c>责成秘书长1与…</c>).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    public HeadingMatch? MatchHeadingPrefix(string text)
+    {
+        var folded = Normalize(text);
+        var (pre, preLength) = Longest(_preamble, folded, 0);
+        var (op, opLength) = Longest(_operative, folded, 0);
+        if (pre is not null && preLength >= opLength)
+        {
+            return new HeadingMatch(Part.Preamble, pre, Array.Empty<Actor>(), Array.Empty<Mandate>(), true, preLength);
+        }
+
+        if (op is null)
+        {
+            return null;
+        }
+
+        var actors = new List<Actor>();
+        var pos = opLength;
+        var end = pos;
+        while (pos < folded.Length)
+        {
+            var start = SkipSpaces(folded, pos);
+            var (key, actorLength) = Longest(_actors, folded, start);
+            if (key is not null)
+            {
+                var actor = Actor.FromKey(key) ?? new Actor(key, text.Substring(start, actorLength), ActorStanding.Unknown);
+                if (!actors.Contains(actor))
+                {
+                    actors.Add(actor);
+                }
+
+                pos = end = start + actorLength;
+                continue;
+            }
+
+            var sep = SeparatorAt(folded, start);
+            if (sep > 0 && Longest(_actors, folded, SkipSpaces(folded, start + sep)).Kind is not null)
+            {
+                pos = start + sep;
+                continue;
+            }
+
+            break;
+        }
+
+        return new HeadingMatch(Part.Operative, op, actors, Array.Empty<Mandate>(), true, end);
     }
 
     /// <summary>Splits an actor phrase ("the Secretary-General and the Directors of the three Bureaux") into actors.</summary>
@@ -138,91 +375,22 @@ public sealed class PhraseTable
     /// <param name="complete">False when some of the text named no known actor.</param>
     public IReadOnlyList<Actor> ParseActors(string text, out bool complete)
     {
-        var actors = new List<Actor>();
-        complete = true;
-        var pos = 0;
-        while (pos < text.Length)
-        {
-            var skipped = true;
-            while (skipped && pos < text.Length)
-            {
-                skipped = false;
-                foreach (var sep in _separators)
-                {
-                    if (string.CompareOrdinal(text, pos, sep, 0, sep.Length) == 0)
-                    {
-                        pos += sep.Length;
-                        skipped = true;
-                        break;
-                    }
-                }
-
-                if (pos < text.Length && text[pos] == ' ')
-                {
-                    pos++;
-                    skipped = true;
-                }
-            }
-
-            if (pos >= text.Length)
-            {
-                break;
-            }
-
-            var matchLength = 0;
-            string? key = null;
-            foreach (var (phrase, k) in _actors)
-            {
-                if (phrase.Length > matchLength
-                    && string.Compare(text, pos, phrase, 0, phrase.Length, StringComparison.OrdinalIgnoreCase) == 0
-                    && (pos + phrase.Length == text.Length || !char.IsLetter(text[pos + phrase.Length])))
-                {
-                    matchLength = phrase.Length;
-                    key = k;
-                }
-            }
-
-            if (key is not null)
-            {
-                var actor = Actor.FromKey(key) ?? new Actor(key, text.Substring(pos, matchLength), ActorStanding.Unknown);
-                if (!actors.Contains(actor))
-                {
-                    actors.Add(actor);
-                }
-
-                pos += matchLength;
-                continue;
-            }
-
-            // Unknown actor: take text up to the next separator.
-            var end = text.Length;
-            foreach (var sep in _separators)
-            {
-                var i = text.IndexOf(sep, pos, StringComparison.Ordinal);
-                if (i > pos && i < end)
-                {
-                    end = i;
-                }
-            }
-
-            var name = text.Substring(pos, end - pos).Trim();
-            actors.Add(new Actor("Other", name, ActorStanding.Unknown));
-            complete = false;
-            pos = end;
-        }
-
-        return actors;
+        var verb = _operativeList.Count > 0 ? _operativeList[0].Phrase : string.Empty;
+        var match = MatchHeading(verb + (Spaced ? " " : string.Empty) + text);
+        complete = match?.Complete ?? text.Trim().Length == 0;
+        return match?.Actors ?? Array.Empty<Actor>();
     }
 
     /// <summary>The body a conference formula names, or null.</summary>
     /// <param name="text">The formula or a reference tail ("of the World Telecommunication Standardization Assembly").</param>
     public Body? MatchBody(string text)
     {
+        var folded = Normalize(text);
         string? code = null;
         var bestIndex = int.MaxValue;
         foreach (var (phrase, c) in _bodies)
         {
-            var i = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            var i = IndexOf(folded, phrase);
             if (i >= 0 && (i < bestIndex || (i == bestIndex && code == "Council")))
             {
                 bestIndex = i;
@@ -233,19 +401,323 @@ public sealed class PhraseTable
         return code is null ? null : Body.FromCode(code);
     }
 
+    /// <summary>Where a body name starts in <paramref name="text"/>, or -1.</summary>
+    /// <param name="text">The text.</param>
+    public int IndexOfBody(string text)
+    {
+        var folded = Normalize(text);
+        var best = -1;
+        foreach (var (phrase, _) in _bodies)
+        {
+            var i = IndexOf(folded, phrase);
+            if (i >= 0 && (best < 0 || i < best))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The canonical phrase of a kind (the first listed), e.g. "considering" for <c>considering</c>.</summary>
     /// <param name="kind">A normalized kind.</param>
     public string? PhraseOf(string kind) =>
-        _preamble.Concat(_operative).Where(p => p.Kind == kind).Select(p => p.Phrase).FirstOrDefault();
+        _preambleList.Concat(_operativeList).Where(p => p.Kind == kind).Select(p => p.Phrase).FirstOrDefault();
 
     /// <summary>The canonical name of an actor in this language, or null when the table has none.</summary>
     /// <param name="key">The actor key.</param>
-    public string? NameOf(string key) => _actors.Where(a => a.Key == key).Select(a => a.Phrase).FirstOrDefault();
+    public string? NameOf(string key) => _actorList.Where(a => a.Key == key).Select(a => a.Phrase).FirstOrDefault();
 
     /// <summary>Counts how many of the given lines open a group in this language (used to detect the language).</summary>
     /// <param name="lines">Candidate heading lines.</param>
     public int Score(IEnumerable<string> lines) =>
-        lines.Count(l => MatchPreamble(l) is not null || (MatchOperative(l) is { } m && m.Actors.Length < 120));
+        lines.Count(l => MatchHeading(l) is { } m && (m.Length >= Normalize(l).TrimEnd(',', ':', ' ').Length || (m.Part == Part.Operative && m.Complete && m.Length > 0 && m.Actors.Count > 0)));
+
+    /// <summary>Where <paramref name="phrase"/> occurs in <paramref name="text"/> (matched as the table matches), or -1.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="phrase">The phrase.</param>
+    public int IndexOf(string text, string phrase)
+    {
+        var folded = Normalize(text);
+        var p = Normalize(phrase);
+        if (p.Length == 0)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if ((!Spaced || i == 0 || !char.IsLetterOrDigit(folded[i - 1])) && MatchAt(folded, i, p) > 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// How many characters of <paramref name="text"/> from <paramref name="pos"/> match <paramref name="phrase"/>
+    /// (case-insensitive, Arabic short vowels and tatweel ignored, alef forms alike, and in unspaced languages spaces
+    /// between characters ignored), or -1. In spaced languages the match must end at a word boundary.
+    /// </summary>
+    /// <param name="text">The text (normalized with <see cref="Normalize"/>).</param>
+    /// <param name="pos">Where to start.</param>
+    /// <param name="phrase">The phrase (normalized).</param>
+    public int MatchAt(string text, int pos, string phrase)
+    {
+        var i = pos;
+        var j = 0;
+        while (j < phrase.Length)
+        {
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+
+            var t = text[i];
+            var p = phrase[j];
+            if (p == ' ')
+            {
+                if (t != ' ' && t != '\t')
+                {
+                    if (!Spaced)
+                    {
+                        j++;
+                        continue;
+                    }
+
+                    return -1;
+                }
+
+                while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+                {
+                    i++;
+                }
+
+                j++;
+                continue;
+            }
+
+            if (Same(t, p))
+            {
+                i++;
+                j++;
+                continue;
+            }
+
+            if (i > pos && (IsArabicMark(t) || (!Spaced && t == ' ')))
+            {
+                i++;
+                continue;
+            }
+
+            return -1;
+        }
+
+        while (i < text.Length && IsArabicMark(text[i]))
+        {
+            i++;
+        }
+
+        if (Spaced && i < text.Length && char.IsLetterOrDigit(text[i]) && phrase.Length > 0 && char.IsLetterOrDigit(phrase[phrase.Length - 1]))
+        {
+            return -1;
+        }
+
+        return i - pos;
+    }
+
+    /// <summary>The form phrases are matched in: folded (digits, full-width forms, punctuation) and without Arabic short vowels.</summary>
+    /// <param name="text">The text.</param>
+    public static string Normalize(string text) => Reading.Text.Normalizer.Fold(text);
+
+    private (string? Kind, int Length) Longest<T>(Dictionary<char, List<(string Phrase, T Kind)>> index, string text, int pos)
+        where T : class
+    {
+        if (pos >= text.Length || !index.TryGetValue(Key(text[pos]), out var candidates))
+        {
+            return (null, 0);
+        }
+
+        T? best = null;
+        var bestLength = 0;
+        var bestPhrase = 0;
+        foreach (var (phrase, kind) in candidates)
+        {
+            if (phrase.Length < bestPhrase)
+            {
+                break;
+            }
+
+            var n = MatchAt(text, pos, phrase);
+            if (n > 0 && (phrase.Length > bestPhrase || n > bestLength))
+            {
+                best = kind;
+                bestLength = n;
+                bestPhrase = phrase.Length;
+            }
+        }
+
+        return (best as string, bestLength);
+    }
+
+    private int GenitiveAt(string text, int pos)
+    {
+        foreach (var g in _genitives)
+        {
+            var n = MatchAt(text, pos, g);
+            if (n > 0)
+            {
+                return n;
+            }
+        }
+
+        return 0;
+    }
+
+    private int NextSeparator(string text, int from)
+    {
+        var stop = text.Length;
+        foreach (var s in _separators)
+        {
+            var i = text.IndexOf(s, from, StringComparison.Ordinal);
+            if (i >= from && i < stop && (!Spaced || s[0] == ' ' || s[0] == ','))
+            {
+                stop = i;
+            }
+        }
+
+        return stop;
+    }
+
+    private bool QualifierAt(string text, int pos)
+    {
+        foreach (var q in _qualifiers)
+        {
+            if (MatchAt(text, pos, q) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int AbbreviationAt(string text, int pos)
+    {
+        if (pos >= text.Length || text[pos] != '(')
+        {
+            return 0;
+        }
+
+        var close = text.IndexOf(')', pos);
+        if (close < 0 || close - pos > 16)
+        {
+            return 0;
+        }
+
+        for (var i = pos + 1; i < close; i++)
+        {
+            if (text[i] == ' ')
+            {
+                return 0;
+            }
+        }
+
+        return close - pos + 1;
+    }
+
+    private int SeparatorAt(string text, int pos)
+    {
+        foreach (var sep in _separators)
+        {
+            var trimmed = sep.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, pos, trimmed, 0, trimmed.Length) == 0)
+            {
+                var after = pos + trimmed.Length;
+
+                // A spaced separator word ("and") must stand alone; a glued one ("و", "和") may touch the next word.
+                if (Spaced && char.IsLetter(trimmed[trimmed.Length - 1]) && after < text.Length && char.IsLetter(text[after]) && sep.EndsWith(" ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                return trimmed.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int SkipSpaces(string text, int pos)
+    {
+        while (pos < text.Length && (text[pos] == ' ' || text[pos] == '\t'))
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static bool Same(char a, char b) => a == b || Key(a) == Key(b);
+
+    private static readonly char[] Unaccent = BuildUnaccent();
+
+    private static char[] BuildUnaccent()
+    {
+        var table = new char[0x250];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var ch = (char)c;
+            if (c < 0xC0)
+            {
+                table[c] = ch;
+                continue;
+            }
+
+            var d = ch.ToString().Normalize(NormalizationForm.FormD);
+            table[c] = d.Length > 0 ? d[0] : ch;
+        }
+
+        return table;
+    }
+
+    private static char Unaccented(char c) => c < Unaccent.Length ? Unaccent[c] : c == 'ё' ? 'е' : c == 'Ё' ? 'Е' : c;
+
+    private static char FoldAlef(char c) => c switch
+    {
+        '\u0623' or '\u0625' or '\u0622' or '\u0671' => '\u0627', // أ إ آ ٱ → ا
+        '\u0649' => '\u064A', // ى → ي
+        _ => c,
+    };
+
+    /// <summary>Arabic short vowels, shadda, sukun and tatweel: written or not, the word is the same.</summary>
+    private static bool IsArabicMark(char c) => (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640';
+
+    private static char Key(char c) => char.ToUpperInvariant(Unaccented(FoldAlef(c)));
+
+    private static Dictionary<char, List<(string Phrase, T Kind)>> ByFirst<T>(List<(string Phrase, T Kind)> pairs)
+    {
+        var index = new Dictionary<char, List<(string Phrase, T Kind)>>();
+        foreach (var (phrase, kind) in pairs.OrderByDescending(p => p.Phrase.Length))
+        {
+            var k = Key(phrase[0]);
+            if (!index.TryGetValue(k, out var list))
+            {
+                index[k] = list = new List<(string Phrase, T Kind)>();
+            }
+
+            list.Add((phrase, kind));
+        }
+
+        return index;
+    }
 
     private static List<(string Phrase, string Kind)> Pairs(JToken? token)
     {
@@ -258,7 +730,7 @@ public sealed class PhraseTable
                 {
                     if (!string.IsNullOrEmpty(phrase))
                     {
-                        list.Add((phrase!, prop.Name));
+                        list.Add((StripMarks(Normalize(phrase!)), prop.Name));
                     }
                 }
             }
@@ -267,6 +739,16 @@ public sealed class PhraseTable
         return list;
     }
 
+    private static string StripMarks(string phrase)
+    {
+        if (!phrase.Any(IsArabicMark))
+        {
+            return phrase;
+        }
+
+        return new string(phrase.Where(c => !IsArabicMark(c)).ToArray());
+    }
+
     private static List<string> Strings(JToken? token) =>
-        token is JArray arr ? arr.Values<string>().Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList() : new List<string>();
+        token is JArray arr ? arr.Values<string>().Where(s => !string.IsNullOrEmpty(s)).Select(s => StripMarks(Normalize(s!))).ToList() : new List<string>();
 }

@@ -35,7 +35,7 @@ public static class ReadingDiagnostics
     private const string Help = "https://github.com/resolutionkit/resolutionkit/blob/main/docs/text-format.md#reading-diagnostics";
 
     /// <summary>RK0001: no title line was found.</summary>
-    public static DiagnosticDescriptor MissingTitle { get; } = new("RK0001", "No title line", "No title line (\"RESOLUTION n\" or \"DECISION n\") was found; the text is kept as unplaced paragraphs", Category, DiagnosticSeverity.Error) { HelpLinkUri = Help };
+    public static DiagnosticDescriptor MissingTitle { get; } = new("RK0001", "No title line", "No title line (\"RESOLUTION n\", \"DECISION n\" or their forms in the six languages) was found; the text is read and checked as {0}, an identity taken from its file", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
 
     /// <summary>RK0002: text that could not be placed.</summary>
     public static DiagnosticDescriptor Unplaced { get; } = new("RK0002", "Text could not be placed", "{0}; the text is kept: \"{1}\"", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
@@ -44,7 +44,7 @@ public static class ReadingDiagnostics
     public static DiagnosticDescriptor Hyphenation { get; } = new("RK0003", "Hyphenation rejoined", "The word split across lines as \"{0}\" was rejoined as \"{1}\"", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
 
     /// <summary>RK0004: page furniture removed.</summary>
-    public static DiagnosticDescriptor PageFurniture { get; } = new("RK0004", "Page furniture removed", "Removed {0} left by a page break: \"{1}\"", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
+    public static DiagnosticDescriptor PageFurniture { get; } = new("RK0004", "Page furniture removed", "Removed {0} left by page breaks, such as \"{1}\" ({2})", Category, DiagnosticSeverity.Suggestion) { HelpLinkUri = Help };
 
     /// <summary>RK0005: a label out of sequence or of the wrong style.</summary>
     public static DiagnosticDescriptor LabelSequence { get; } = new("RK0005", "Clause label out of sequence", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
@@ -67,9 +67,31 @@ public static class ReadingDiagnostics
     /// <summary>RK0011: the same instrument was read from several files.</summary>
     public static DiagnosticDescriptor DuplicateInstrument { get; } = new("RK0011", "Instrument read twice", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
 
+    /// <summary>RK0012: a flattened text whose structure was recovered.</summary>
+    public static DiagnosticDescriptor Flattened { get; } = new("RK0012", "Flattened text", "This line of {0} characters holds a run-together text; its structure was recovered from its headings and labels", Category, DiagnosticSeverity.Suggestion) { HelpLinkUri = Help };
+
+    /// <summary>RK0013: the text holds several instruments.</summary>
+    public static DiagnosticDescriptor SeveralInstruments { get; } = new("RK0013", "Several instruments in one text", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
+    /// <summary>RK0014: characters normalized (direction marks, presentation forms).</summary>
+    public static DiagnosticDescriptor Normalized { get; } = new("RK0014", "Characters normalized", "{0}", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
+
+    /// <summary>RK0015: a plain digit glued to a word read as a footnote marker.</summary>
+    public static DiagnosticDescriptor FootnoteMarker { get; } = new("RK0015", "Footnote marker recovered", "The digit {0} glued to the word before it is the marker of footnote {0}; it is read as a superscript", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
+
+    /// <summary>RK0016: a note kept as written (under the title, or what follows a proposal unit).</summary>
+    public static DiagnosticDescriptor Note { get; } = new("RK0016", "Note kept as written", "A note that is not part of the text's structure is kept as written: \"{0}\"", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
+
+    /// <summary>RK0017: the body that adopted the text could not be established.</summary>
+    public static DiagnosticDescriptor UnknownBody { get; } = new("RK0017", "Adopting body unknown", "Neither the title nor a conference formula says which body adopted {0}; its address starts with \"Unknown\"", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
+    /// <summary>RK0018: clauses after the formula with no group heading before them.</summary>
+    public static DiagnosticDescriptor MissingHeading { get; } = new("RK0018", "Group heading missing", "Clauses follow the conference formula with no group heading before them (web copies drop the italic headings); they are kept in an unnamed preambular group", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
     /// <summary>All reading descriptors.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = System.Array.AsReadOnly(new[]
     {
         MissingTitle, Unplaced, Hyphenation, PageFurniture, LabelSequence, Footnote, MissingFormula, NotText, EmptyGroup, InvalidJson, DuplicateInstrument,
+        Flattened, SeveralInstruments, Normalized, FootnoteMarker, Note, UnknownBody, MissingHeading,
     });
 }

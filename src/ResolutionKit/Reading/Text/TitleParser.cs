@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ResolutionKit.Model;
+using ResolutionKit.Phrases;
+
+namespace ResolutionKit.Reading.Text;
+
+/// <summary>What a title line says: the instrument's kind and number, its revision, its body when the title tells it.</summary>
+internal sealed class TitleInfo
+{
+    public InstrumentKind Kind { get; set; }
+
+    public string Number { get; set; } = "0";
+
+    public Revision? Revision { get; set; }
+
+    /// <summary>Every revision the title lists (a Council title gives the adoption and the last amendment).</summary>
+    public List<Revision> History { get; } = new();
+
+    public Body? Body { get; set; }
+
+    /// <summary>The proposal mark before the title (MOD, ADD, SUP, NOC), when there is one.</summary>
+    public string? Mark { get; set; }
+
+    /// <summary>A subject written on the title line itself ("RESOLUTION 1 (Rev. Kigali, 2022) – Rules of procedure").</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>Where the subject starts in the line.</summary>
+    public int SubjectStart { get; set; }
+
+    /// <summary>Where the title starts in the line (after a glued page number or running head).</summary>
+    public int Start { get; set; }
+
+    /// <summary>Where the title ends in the line.</summary>
+    public int End { get; set; }
+
+    /// <summary>Whether the instrument word is in capitals (the title of a text rather than a mention of one).</summary>
+    public bool Capitals { get; set; }
+
+    /// <summary>Whether the title gave its revision in parentheses (or an edition number).</summary>
+    public bool HasRevision => Revision is not null;
+
+    public bool IsDraft => Number.StartsWith("[", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Reads title lines in every body's and language's form: <c>RESOLUTION 191 (REV. BUCHAREST, 2022)</c>,
+/// <c>WTDC RESOLUTION 36 (Rev. Hyderabad, 2010)</c>, <c>RESOLUTION ITU-R 2-8</c>, <c>DECISION 482 (C01, last amended
+/// C20)</c>, <c>RESOLUTION PLEN/1 (DUBAI, 2012)</c>, <c>MOD RESOLUTION 28 (REV.WRC-15)</c>, <c>DRAFT NEW RESOLUTION
+/// [ACP-1]</c>, <c>RÉSOLUTION 191 (RÉV. BUCAREST, 2022)</c>, <c>РЕЗОЛЮЦИЯ 191 (ПЕРЕСМ. БУХАРЕСТ, 2022 г.)</c>,
+/// <c>القرار 191 (المراجَع في بوخارست، 2022)</c>, <c>第191号决议（2022年，布加勒斯特，修订版）</c>, <c>ITU-R 第33-2号决议</c>.
+/// The words come from the language's table; the shape is shared, and a table can add patterns of its own.
+/// </summary>
+internal static class TitleParser
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    private static readonly ConcurrentDictionary<PhraseTable, Regex[]> Patterns = new();
+    private static readonly Regex EditionNumber = new(@"^(?<num>\d{1,4}[A-Z]?)\s*-\s*(?<ed>\d{1,2})$", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>Reads the title at the start of <paramref name="fold"/> (a folded line), or null.</summary>
+    public static TitleInfo? Match(string fold, PhraseTable table)
+    {
+        if (fold.Length == 0 || fold.Length > 400)
+        {
+            return null;
+        }
+
+        foreach (var regex in Patterns.GetOrAdd(table, Build))
+        {
+            Match m;
+            try
+            {
+                m = regex.Match(fold);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                continue;
+            }
+
+            if (m.Success)
+            {
+                var info = Interpret(m, table);
+                if (info is not null)
+                {
+                    return info;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reads a title at the start of <paramref name="fold"/> that may be followed by more text (a flattened copy):
+    /// the longest prefix ending after a parenthesis or a word that reads as a title.
+    /// </summary>
+    public static TitleInfo? MatchPrefix(string fold, PhraseTable table)
+    {
+        TitleInfo? best = null;
+        var limit = Math.Min(fold.Length, 200);
+        for (var e = 1; e <= limit; e++)
+        {
+            var atEnd = e == fold.Length || fold[e] == ' ';
+            if (!(fold[e - 1] == ')' || (atEnd && e < 40)))
+            {
+                continue;
+            }
+
+            var info = Match(fold.Substring(0, e), table);
+            if (info is not null && info.Subject is null)
+            {
+                info.End = e;
+                best = info;
+            }
+        }
+
+        return best;
+    }
+
+    private static TitleInfo? Interpret(Match m, PhraseTable table)
+    {
+        var word = m.Groups["word"].Value;
+        var kind = table.MatchInstrumentWord(word);
+        var council = m.Groups["council"].Success;
+        if (kind is null && !council)
+        {
+            return null;
+        }
+
+        var info = new TitleInfo
+        {
+            Kind = council ? (m.Groups["council"].Value.StartsWith("D", StringComparison.OrdinalIgnoreCase) ? InstrumentKind.Decision : InstrumentKind.Resolution) : kind!.Value,
+            Start = m.Groups["title"].Index,
+            End = m.Groups["title"].Index + m.Groups["title"].Length,
+            Mark = m.Groups["mark"].Success ? m.Groups["mark"].Value.ToUpperInvariant() : null,
+            Capitals = council || IsCapitals(word),
+        };
+
+        var id = m.Groups["id"].Value.Trim();
+        var edition = EditionNumber.Match(id);
+        if (edition.Success)
+        {
+            info.Number = edition.Groups["num"].Value;
+            var ed = int.Parse(edition.Groups["ed"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            info.Revision = new Revision(string.Empty, 0, ed > 0) { Edition = ed };
+        }
+        else
+        {
+            info.Number = id.Replace(" ", string.Empty);
+        }
+
+        if (m.Groups["draft"].Success && !info.Number.StartsWith("[", StringComparison.Ordinal) && !char.IsDigit(info.Number[0]))
+        {
+            info.Number = "[" + info.Number + "]";
+        }
+
+        foreach (var g in new[] { "rev", "rev2" })
+        {
+            if (!m.Groups[g].Success)
+            {
+                continue;
+            }
+
+            var history = RevisionParser.ParseHistory(m.Groups[g].Value);
+            if (history is null)
+            {
+                // Not a revision: a parenthesis a proposal adds ("(MOD)"), or the subject in brackets; keep the title without it.
+                continue;
+            }
+
+            info.History.AddRange(history);
+            var latest = history[history.Count - 1];
+            info.Revision = info.Revision?.Edition is { } e ? latest with { Edition = e } : latest;
+        }
+
+        if (m.Groups["subject"].Success && m.Groups["subject"].Value.Trim().Length > 0)
+        {
+            info.Subject = m.Groups["subject"].Value.Trim();
+            info.SubjectStart = m.Groups["subject"].Index;
+        }
+
+        info.Body = BodyOf(m, table, info, council);
+        return info;
+    }
+
+    private static Body? BodyOf(Match m, PhraseTable table, TitleInfo info, bool council)
+    {
+        if (council)
+        {
+            return Body.Council;
+        }
+
+        if (m.Groups["prefix"].Success)
+        {
+            var code = m.Groups["prefix"].Value;
+            var body = Conferences.BodyOfCode(code) ?? table.BodyCodes.Where(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)).Select(c => Body.FromCode(c.Body)).FirstOrDefault();
+            if (body is not null)
+            {
+                return body;
+            }
+        }
+
+        if (m.Groups["sector"].Success)
+        {
+            return Body.RadiocommunicationAssembly;
+        }
+
+        foreach (var revision in info.History.AsEnumerable().Reverse())
+        {
+            if (revision.Meeting is { } meeting)
+            {
+                var code = Regex.Match(meeting, @"^[^\d\s-]+", RegexOptions.None, Timeout).Value;
+                var body = Conferences.BodyOfCode(code);
+                if (body is not null)
+                {
+                    return body;
+                }
+            }
+
+            if (revision.Place.Length > 0 && Conferences.BodyOf(revision.Place, revision.Year) is { } b)
+            {
+                return b;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCapitals(string word)
+    {
+        var letters = word.Where(char.IsLetter).ToList();
+        if (letters.Count == 0)
+        {
+            return false;
+        }
+
+        // A script without case (Arabic, Chinese) has no capitals: its title word counts as one.
+        return letters.All(c => !char.IsLower(c));
+    }
+
+    private static Regex[] Build(PhraseTable table)
+    {
+        var list = new List<Regex>();
+        foreach (var pattern in table.TitlePatterns)
+        {
+            list.Add(new Regex(Expand(pattern, table), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout));
+        }
+
+        list.Add(new Regex(Expand(DefaultPattern, table), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout));
+        list.Add(new Regex(CouncilPattern, RegexOptions.CultureInvariant, Timeout));
+        return list.ToArray();
+    }
+
+    /// <summary>
+    /// The shape most languages share: [mark] [body code] [draft words] word [sector] number[-edition] [(revision)]
+    /// [(revision)] [* or [n]] [– subject].
+    /// </summary>
+    private const string DefaultPattern =
+        @"^(?:(?<pageno>\d{1,4})\s+)?(?<title>(?:(?<mark>MOD|ADD|SUP|NOC)\s*[:\-–]?\s+)?(?:(?<prefix>{CODES})\s+)?(?:(?<draft>{DRAFT})\s+)?(?<word>{WORD})\s*(?:(?<sector>{SECTOR})\s*)?(?:N[°o]\.?\s*|№\s*)?"
+        + @"(?<id>\d{1,4}[A-Z]?(?:\s*-\s*\d{1,2})?|\[[^\[\]]{1,30}\]|[A-Z][A-Z\-]{1,10}/[A-Z0-9]{1,4})"
+        + @"(?:\s*\((?<rev>[^()]{2,120})\))?(?:\s*\((?<rev2>[^()]{2,120})\))?)"
+        + @"(?:\s*(?:\*{1,3}|\[\*\]|\[\d{1,2}\]))?"
+        + @"(?:\s*(?:[–—]|\.\.\.|…)\s*(?<subject>\S.*)|(?<=\))(?<subject>(?-i:\p{Lu})[^;]*))?\s*$";
+
+    /// <summary>Council texts in the old numbering: <c>R 800 (C-1977, last amended C-1984)</c>, <c>D 387 (C-1980)</c>.</summary>
+    private const string CouncilPattern =
+        @"^(?<title>(?<council>[RD])\s+(?<id>\d{1,4})\s*\((?<rev>C\s*-?\s*\d{2,4}[^()]*)\))\s*(?<subject>\S.*)?$";
+
+    private static string Expand(string pattern, PhraseTable table)
+    {
+        string Alt(IEnumerable<string> words) =>
+            string.Join("|", words.Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace(@"\ ", @"\s+")));
+
+        var codes = Alt(table.BodyCodes.Select(c => c.Code).Concat(new[] { "PP", "WTSA", "WTDC", "RA", "WRC", "WCIT" }));
+        var draft = Alt(table.DraftWords);
+        var sector = Alt(table.SectorPrefixes.Concat(new[] { "ITU-R", "ITU R", "ITUR" }));
+        var word = Alt(table.InstrumentWords.Select(w => w.Word));
+        return pattern
+            .Replace("{CODES}", codes.Length > 0 ? codes : "(?!)")
+            .Replace("{DRAFT}", draft.Length > 0 ? draft : "(?!)")
+            .Replace("{SECTOR}", sector)
+            .Replace("{WORD}", word.Length > 0 ? word : "(?!)");
+    }
+}
