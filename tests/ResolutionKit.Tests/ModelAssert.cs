@@ -89,8 +89,15 @@ internal static class TextCoverage
                 continue;
             }
 
+            // A label alone on its line ("b)", "а)" with a Cyrillic look-alike): the clause that starts there has it.
+            var label = ResolutionKit.Reading.Text.LabelMatcher.At(ResolutionKit.Reading.Text.Normalizer.Fold(text.Trim()), 0, false);
+            if (label is not null && label.AtEnd(ResolutionKit.Reading.Text.Normalizer.Fold(text.Trim())) && models.SelectMany(m => m.Clauses()).Any(c => c.Clause.Span?.Line == number && c.Clause.Key == label.Key))
+            {
+                continue;
+            }
+
             // A history line is parsed into revisions (place names in English, several lines merged).
-            var history = ResolutionKit.Reading.Text.RevisionParser.ParseHistory(text.Trim());
+            var history = ResolutionKit.Reading.Text.RevisionParser.ParseHistory(new string(text.Where(c => !ResolutionKit.Reading.Text.Normalizer.IsInvisible(c)).ToArray()).Trim());
             if (history is not null && history.All(h => revisions.Any(r => r.SameMeeting(h))))
             {
                 continue;

@@ -20,6 +20,12 @@ public sealed record Resolution(InstrumentId Id, Revision? Revision, string Titl
     /// <summary>The adoption history, first adoption first.</summary>
     public EquatableArray<Revision> History { get; init; } = EquatableArray<Revision>.Empty;
 
+    /// <summary>
+    /// The history line as written ("(2006年，安塔利亚）（2010年，瓜达拉哈拉，修订版）", "(1990-1993-2000)"); null when the text
+    /// had none. Writers use it while it still reads as <see cref="History"/>, and derive the line otherwise.
+    /// </summary>
+    public string? HistoryLine { get; init; }
+
     /// <summary>The conference formula line, e.g. "The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),".</summary>
     public string? ConferenceFormula { get; init; }
 

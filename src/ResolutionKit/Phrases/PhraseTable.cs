@@ -65,6 +65,7 @@ public sealed class PhraseTable
         TitlePatterns = Strings(json["titles"]).AsReadOnly();
         FrontWords = Strings(json["front"]).AsReadOnly();
         TrailerWords = Strings(json["trailers"]).AsReadOnly();
+        ChromeWords = Strings(json["chrome"]).AsReadOnly();
         BodyCodes = Pairs(json["codes"]).Select(p => (p.Phrase, p.Kind)).ToList().AsReadOnly();
         _separators = Strings(json["separators"]).OrderByDescending(s => s.Length).ToArray();
         _qualifiers = Strings(json["qualifiers"]).OrderByDescending(s => s.Length).ToArray();
@@ -110,6 +111,9 @@ public sealed class PhraseTable
 
     /// <summary>Words that open what follows a unit's text in a proposal ("Reasons:") or a Council text ("Ref.:").</summary>
     public IReadOnlyList<string> TrailerWords { get; }
+
+    /// <summary>What web pages put around a text ("Back to the list", "Share this page", "返回"): lines that start with one, at the very start or end of a text, are page chrome.</summary>
+    public IReadOnlyList<string> ChromeWords { get; }
 
     /// <summary>The short codes of bodies in this language (WTSA, AMNT, ВАСЭ, ...), with the body code each stands for.</summary>
     public IReadOnlyList<(string Code, string Body)> BodyCodes { get; }

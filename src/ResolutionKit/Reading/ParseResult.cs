@@ -44,7 +44,7 @@ public static class ReadingDiagnostics
     public static DiagnosticDescriptor Hyphenation { get; } = new("RK0003", "Hyphenation rejoined", "The word split across lines as \"{0}\" was rejoined as \"{1}\"", Category, DiagnosticSeverity.Hidden) { HelpLinkUri = Help };
 
     /// <summary>RK0004: page furniture removed.</summary>
-    public static DiagnosticDescriptor PageFurniture { get; } = new("RK0004", "Page furniture removed", "Removed {0} left by page breaks, such as \"{1}\" ({2})", Category, DiagnosticSeverity.Suggestion) { HelpLinkUri = Help };
+    public static DiagnosticDescriptor PageFurniture { get; } = new("RK0004", "Page furniture removed", "Removed {0} (page furniture, not text), such as \"{1}\" ({2})", Category, DiagnosticSeverity.Suggestion) { HelpLinkUri = Help };
 
     /// <summary>RK0005: a label out of sequence or of the wrong style.</summary>
     public static DiagnosticDescriptor LabelSequence { get; } = new("RK0005", "Clause label out of sequence", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };

@@ -45,6 +45,7 @@ public static class ResolutionJson
             ["title"] = r.Title,
             ["language"] = r.Language,
             ["history"] = new JArray(r.History.Select(Rev)),
+            ["historyLine"] = r.HistoryLine,
             ["conferenceFormula"] = r.ConferenceFormula,
             ["preamble"] = new JArray(r.Preamble.Select(Group)),
             ["operative"] = new JArray(r.Operative.Select(Group)),
@@ -99,7 +100,7 @@ public static class ResolutionJson
             var kindText = Str(id, "kind");
             if (!TryParseEnum<InstrumentKind>(kindText, false, out var kind))
             {
-                throw new SchemaException($"Unknown instrument kind \"{kindText}\" (Resolution, Decision or Recommendation)", id["kind"]!);
+                throw new SchemaException($"Unknown instrument kind \"{kindText}\" (Resolution, Decision, Recommendation or Opinion)", id["kind"]!);
             }
 
             var code = Str(id, "body");
@@ -113,6 +114,7 @@ public static class ResolutionJson
             {
                 TitleLine = OptStr(o, "titleLine"),
                 History = Arr(o, "history").Select(t => ReadRev(AsObj(t))).ToEquatableArray(),
+                HistoryLine = OptStr(o, "historyLine"),
                 ConferenceFormula = OptStr(o, "conferenceFormula"),
                 Preamble = Arr(o, "preamble").Select(t => ReadGroup(AsObj(t))).ToEquatableArray(),
                 Operative = Arr(o, "operative").Select(t => ReadGroup(AsObj(t))).ToEquatableArray(),
@@ -213,24 +215,60 @@ public static class ResolutionJson
     private static ParseResult<Resolution> Error(string? path, string message, int line, int column) =>
         ParseResult<Resolution>.Create(null, new[] { Diagnostic.Create(ReadingDiagnostics.InvalidJson, new Location(path, string.Empty, new SourceSpan(Math.Max(1, line), Math.Max(1, column), 0, 0)), message) });
 
-    private static JObject Rev(Revision r) => new() { ["place"] = r.Place, ["year"] = r.Year, ["isRevision"] = r.IsRevision };
+    private static JObject Rev(Revision r)
+    {
+        var o = new JObject { ["place"] = r.Place, ["year"] = r.Year, ["isRevision"] = r.IsRevision };
+        if (r.Edition is { } edition)
+        {
+            o["edition"] = edition;
+        }
+
+        if (r.Meeting is not null)
+        {
+            o["meeting"] = r.Meeting;
+        }
+
+        return o;
+    }
 
     private static Revision ReadRev(JObject o)
     {
         var year = Int(o["year"], "\"year\" must be a whole number", o);
-        return new Revision(Str(o, "place"), year, o["isRevision"] is JValue { Type: JTokenType.Boolean } b && (bool)b);
+        return new Revision(Str(o, "place"), year, o["isRevision"] is JValue { Type: JTokenType.Boolean } b && (bool)b)
+        {
+            Edition = o["edition"] is { Type: not JTokenType.Null } e ? Int(e, "\"edition\" must be a whole number", o) : null,
+            Meeting = OptStr(o, "meeting"),
+        };
     }
 
-    private static JObject Group(Group g) => WithSpan(
-        new JObject
+    private static JArray Actors(IEnumerable<Actor> actors) => new(actors.Select(a => new JObject { ["key"] = a.Key, ["name"] = a.Name, ["standing"] = a.Standing.ToString() }));
+
+    private static Actor ReadActor(JToken t)
+    {
+        var a = AsObj(t);
+        var standingText = OptStr(a, "standing") ?? nameof(ActorStanding.Unknown);
+        var standing = TryParseEnum<ActorStanding>(standingText, false, out var s) ? s : ActorStanding.Unknown;
+        var actor = new Actor(Str(a, "key"), Str(a, "name"), standing);
+        return Actor.FromKey(actor.Key) is { } known && known == actor ? known : actor;
+    }
+
+    private static JObject Group(Group g)
+    {
+        var o = new JObject
         {
             ["part"] = g.Part.ToString().ToLowerInvariant(),
             ["heading"] = g.Heading,
             ["kind"] = g.Kind,
-            ["actors"] = new JArray(g.Actors.Select(a => new JObject { ["key"] = a.Key, ["name"] = a.Name, ["standing"] = a.Standing.ToString() })),
-            ["clauses"] = new JArray(g.Clauses.Select(Clause)),
-        },
-        g.Span);
+            ["actors"] = Actors(g.Actors),
+        };
+        if (!g.Mandates.IsEmpty)
+        {
+            o["mandates"] = new JArray(g.Mandates.Select(m => new JObject { ["kind"] = m.Kind, ["actors"] = Actors(m.Actors) }));
+        }
+
+        o["clauses"] = new JArray(g.Clauses.Select(Clause));
+        return WithSpan(o, g.Span);
+    }
 
     private static Group ReadGroup(JObject o)
     {
@@ -240,17 +278,14 @@ public static class ResolutionJson
             throw new SchemaException($"\"part\" must be \"preamble\" or \"operative\", not \"{partText}\"", o["part"]!);
         }
 
-        var actors = Arr(o, "actors").Select(t =>
-        {
-            var a = AsObj(t);
-            var standingText = OptStr(a, "standing") ?? nameof(ActorStanding.Unknown);
-            var standing = TryParseEnum<ActorStanding>(standingText, false, out var s) ? s : ActorStanding.Unknown;
-            var actor = new Actor(Str(a, "key"), Str(a, "name"), standing);
-            return Actor.FromKey(actor.Key) is { } known && known == actor ? known : actor;
-        });
+        var actors = Arr(o, "actors").Select(ReadActor);
+        var mandates = o["mandates"] is JArray m
+            ? m.Select(t => new Mandate(Str(AsObj(t), "kind"), Arr(AsObj(t), "actors").Select(ReadActor).ToEquatableArray())).ToEquatableArray()
+            : EquatableArray<Mandate>.Empty;
         return new Group(part, Str(o, "heading"), Str(o, "kind"), actors.ToEquatableArray(), Arr(o, "clauses").Select(t => ReadClause(AsObj(t))).ToEquatableArray())
         {
             Span = ReadSpan(o["span"]),
+            Mandates = mandates,
         };
     }
 

@@ -47,7 +47,7 @@ public static class ResolutionTextWriter
         writer.Write('\n');
         if (!resolution.History.IsEmpty)
         {
-            writer.Write("(" + string.Join("; ", resolution.History.Select(h => h.ToString())) + ")");
+            writer.Write(HistoryLineOf(resolution));
             writer.Write("\n\n");
         }
 
@@ -113,6 +113,21 @@ public static class ResolutionTextWriter
                 writer.Write("\n\n");
             }
         }
+    }
+
+    /// <summary>
+    /// The history line: as written when it still reads as the model's history (in the text's language), otherwise
+    /// derived, e.g. "(Busan, 2014; Rev. Dubai, 2018; Rev. Bucharest, 2022)".
+    /// </summary>
+    /// <param name="resolution">The resolution.</param>
+    public static string HistoryLineOf(Resolution resolution)
+    {
+        if (resolution.HistoryLine is { } written && Reading.Text.RevisionParser.ParseHistory(written) is { } parsed && parsed.SequenceEqual(resolution.History))
+        {
+            return written;
+        }
+
+        return "(" + string.Join("; ", resolution.History.Select(h => h.ToString())) + ")";
     }
 
     /// <summary>The title line derived from the model, e.g. "RESOLUTION 191 (REV. BUCHAREST, 2022)".</summary>

@@ -58,10 +58,44 @@ internal static class Furniture
     /// is marked as following a page break. <paramref name="isStructure"/> tells which lines are headings, labels,
     /// titles or annex headings (never furniture).
     /// </summary>
-    public static List<RemovedLine> Remove(List<SourceLine> lines, Func<SourceLine, bool> isStructure, Func<SourceLine, bool> isTitle)
+    public static List<RemovedLine> Remove(List<SourceLine> lines, Func<SourceLine, bool> isStructure, Func<SourceLine, bool> isTitle, Func<SourceLine, bool> isChrome)
     {
         var removed = new List<RemovedLine>();
         var what = new string?[lines.Count];
+
+        // A web page's navigation after the text: the last lines, short, opening with the page's chrome words.
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+
+            if (lines[i].Length <= 100 && isChrome(lines[i]))
+            {
+                what[i] = "a web page's navigation line";
+                continue;
+            }
+
+            break;
+        }
+
+        // ... and before it: the page's own header lines ("Document preview – page 1 of 3").
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+
+            if (lines[i].Length <= 100 && isChrome(lines[i]) && !isTitle(lines[i]))
+            {
+                what[i] = "a web page's navigation line";
+                continue;
+            }
+
+            break;
+        }
         for (var i = 0; i < lines.Count; i++)
         {
             var f = lines[i].Fold;

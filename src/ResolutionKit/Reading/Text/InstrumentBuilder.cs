@@ -97,6 +97,7 @@ internal sealed class InstrumentBuilder
         }
 
         // Subject, history and notes, up to the formula or the first group.
+        string? historyLine = null;
         string? formula = null;
         Body? formulaBody = null;
         while (index < _lines.Count && _titleIndex >= 0)
@@ -121,11 +122,12 @@ internal sealed class InstrumentBuilder
 
             if (IsParenthesized(f))
             {
-                var (joined, consumed) = JoinParenthesized(index);
+                var (joined, writtenHistory, consumed) = JoinParenthesized(index);
                 var parsed = RevisionParser.ParseHistory(joined);
                 if (parsed is not null)
                 {
                     history.AddRange(parsed);
+                    historyLine = historyLine is null ? writtenHistory : historyLine + " " + writtenHistory;
                     index += consumed;
                     continue;
                 }
@@ -156,7 +158,7 @@ internal sealed class InstrumentBuilder
                 break;
             }
 
-            if (StartsBody(line))
+            if (StartsBody(line) || IsTrailer(f))
             {
                 break;
             }
@@ -174,6 +176,7 @@ internal sealed class InstrumentBuilder
             {
                 AppendSubject(subject, line.Text.Substring(0, glued.Groups["subject"].Length));
                 history.AddRange(tail);
+                historyLine = line.Text.Substring(glued.Groups["history"].Index, glued.Groups["history"].Length);
                 index++;
                 continue;
             }
@@ -235,6 +238,8 @@ internal sealed class InstrumentBuilder
         {
             TitleLine = titleLine,
             History = history.ToEquatableArray(),
+            // Kept only where it says more than the derived line would (another language, another form).
+            HistoryLine = historyLine is not null && historyLine != "(" + string.Join("; ", history.Select(h => h.ToString())) + ")" ? historyLine : null,
             ConferenceFormula = formula,
             Preamble = groups.Where(g => g.Part == Part.Preamble).ToEquatableArray(),
             Operative = groups.Where(g => g.Part == Part.Operative).ToEquatableArray(),
@@ -458,14 +463,21 @@ internal sealed class InstrumentBuilder
         return (t.EndsWith(",", StringComparison.Ordinal) || t.EndsWith(":", StringComparison.Ordinal)) && Balance(t) <= 0;
     }
 
-    private (string Text, int Consumed) JoinParenthesized(int index)
+    private (string Text, string Written, int Consumed) JoinParenthesized(int index)
     {
         var sb = new StringBuilder(_lines[index].Fold);
+        var written = new StringBuilder(_lines[index].Text);
         var consumed = 1;
         var k = index + 1;
+        void Add(SourceLine line, bool space)
+        {
+            sb.Append(space ? " " : string.Empty).Append(line.Fold);
+            written.Append(space ? " " : string.Empty).Append(line.Text);
+        }
+
         while (Balance(sb.ToString()) > 0 && k < _lines.Count && !_lines[k].IsBlank && consumed < 4)
         {
-            sb.Append(NeedsSpace(sb[sb.Length - 1], _lines[k].Fold[0]) ? " " : string.Empty).Append(_lines[k].Fold);
+            Add(_lines[k], NeedsSpace(sb[sb.Length - 1], _lines[k].Fold[0]));
             k++;
             consumed++;
         }
@@ -473,16 +485,14 @@ internal sealed class InstrumentBuilder
         // "(Antalya, 2006)" on one line, "(Rev. Guadalajara, 2010)" on the next: one history.
         while (k < _lines.Count && !_lines[k].IsBlank && IsParenthesized(_lines[k].Fold) && RevisionParser.ParseHistory(sb.ToString()) is not null && RevisionParser.ParseHistory(_lines[k].Fold) is not null)
         {
-            sb.Append(' ').Append(_lines[k].Fold);
+            Add(_lines[k], true);
             k++;
             consumed++;
         }
 
-        var text = sb.ToString();
-
         // A footnote digit glued after the closing parenthesis: "(Dubai, 2012)1".
-        text = Regex.Replace(text, @"\)\s*\d{1,2}$", ")", RegexOptions.None, Timeout);
-        return (text, consumed);
+        var text = Regex.Replace(sb.ToString(), @"\)\s*\d{1,2}$", ")", RegexOptions.None, Timeout);
+        return (text, written.ToString(), consumed);
     }
 
     /// <summary>Where text starts right after a balanced parenthesis that opens the line, or 0.</summary>
@@ -642,6 +652,7 @@ internal sealed class InstrumentBuilder
         var blankSince = true;
         var trailer = false;
         var ended = false;
+        var afterEnd = false;
         SourceLine? pendingLabel = null;
 
         void FlushFootnote()
@@ -727,6 +738,8 @@ internal sealed class InstrumentBuilder
 
             if (Furniture.IsSeparator(fold))
             {
+                // A rule above footnotes: not text; reported where it was, for tools.
+                _diagnostics.Add(Diagnostic.Create(ReadingDiagnostics.PageFurniture, new Location(_path, string.Empty, line.Span), "a footnote separator rule", Excerpt(text), "line " + line.Number.ToString(CultureInfo.InvariantCulture)) with { Severity = DiagnosticSeverity.Hidden });
                 FlushFootnote();
                 if (!inFootnoteBlock)
                 {
@@ -841,18 +854,29 @@ internal sealed class InstrumentBuilder
                 EndFootnoteBlock();
             }
 
-            // A bullet before a heading or a label ("• considering", "- a) that"): a web page's list item.
+            // A bullet a web page puts before list items ("• considering", "• a) that", "• that ...") is markup, not text;
+            // a dash before a heading or a label too ("- recalling"), while a dash before text is the text's own list item.
             var bullet = BulletPrefix.Match(fold);
             if (bullet.Success)
             {
                 var rest = line.Slice(bullet.Length);
-                if (IsHeadingLine(rest.Fold) || LabelMatcher.At(rest.Fold, 0, _glueNumbers) is { } restLabel && !restLabel.AtEnd(rest.Fold))
+                var webBullet = "•·▪■◦●".IndexOf(fold[0]) >= 0;
+                if (webBullet || IsHeadingLine(rest.Fold) || LabelMatcher.At(rest.Fold, 0, _glueNumbers) is { } restLabel && !restLabel.AtEnd(rest.Fold))
                 {
                     line = rest;
                     text = line.Text;
                     fold = line.Fold;
                 }
             }
+
+            // After the operative part has ended: a web page's navigation is furniture, other text is kept apart.
+            if (ended && group is not null && IsChrome(fold))
+            {
+                _diagnostics.Add(Diagnostic.Create(ReadingDiagnostics.PageFurniture, new Location(_path, string.Empty, line.Span), "a web page's navigation line", Excerpt(text), "line " + line.Number.ToString(CultureInfo.InvariantCulture)));
+                afterEnd = true;
+                continue;
+            }
+
 
             // A page number glued before a heading or the next label ("3 поручает Директорам трех Бюро", "17 b) что"):
             // page furniture, reported; the rest of the line is read.
@@ -928,7 +952,17 @@ internal sealed class InstrumentBuilder
             // Plain text: continues the clause above, or opens the group's unlabelled clause. Without a blank line
             // in between, a plain line always continues (copies wrap anywhere); after a blank line it continues only
             // a clause that has not ended.
-            if (clause is not null && (pendingLabel is not null || !wasBlank || !EndsClause(clause.Text)))
+            if (afterEnd)
+            {
+                KeepUnplaced(line, "Text after the end of the operative part");
+                continue;
+            }
+
+            // In a group whose heading the copy lost, the labels are usually lost too: a line that opens with a capital
+            // after a clause that ended with a semicolon opens the next clause.
+            var unnamedBreak = group is not null && group.Heading.Length == 0 && clause is not null && clause.Label.Length == 0
+                && clause.Text.Length > 0 && Normalizer.FoldChar(clause.Text[clause.Text.Length - 1]) == ';' && char.IsUpper(text[0]);
+            if (clause is not null && !unnamedBreak && (pendingLabel is not null || !wasBlank || !EndsClause(clause.Text)))
             {
                 var next = group is null ? null : NextKey(group, LastKey(group));
                 var inline = next is null ? -1 : InlineLabel(fold, 0, next);
@@ -964,6 +998,7 @@ internal sealed class InstrumentBuilder
                 continue;
             }
 
+            afterEnd = group is not null;
             KeepUnplaced(line, group is null ? "Text before any group heading" : "Text after the end of the operative part");
         }
 
@@ -1114,6 +1149,17 @@ internal sealed class InstrumentBuilder
 
         var c = Normalizer.FoldChar(text[text.Length - 1]);
         return c == '.';
+    }
+
+    private bool IsChrome(string fold)
+    {
+        var start = 0;
+        while (start < fold.Length && !char.IsLetter(fold[start]))
+        {
+            start++;
+        }
+
+        return fold.Length <= 100 && _table.ChromeWords.Any(w => _table.MatchAt(fold, start, w) > 0);
     }
 
     private bool IsTrailer(string fold)
@@ -1309,7 +1355,8 @@ internal sealed class InstrumentBuilder
                 return true;
             }
 
-            return char.IsLetter(afterText) || afterText == '"' || afterText == '“' || afterText == '«' || char.IsDigit(afterText) || afterText == '(';
+            // Anything but punctuation that cannot open a clause ("a) that", "a) «…", "a) 《国际电联组织法》").
+            return !(afterText == ';' || afterText == ',' || afterText == '.' || afterText == ':' || afterText == ')' || afterText == ']');
         }
 
         // A number: with a tab it is a label; otherwise it must follow the sequence, so that wrapped text starting

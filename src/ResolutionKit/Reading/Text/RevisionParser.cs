@@ -33,7 +33,7 @@ internal static class RevisionParser
     private static readonly Lazy<string[]> RevisionWords = new(LoadRevisionWords);
 
     /// <summary>The words that introduce a later amendment of a Council text ("last amended", "最后修正").</summary>
-    private static readonly string[] AmendedWords = { "last amended", "dernière modification", "modifiée en dernier lieu", "modificado por última vez", "modificada por última vez", "последнее изменение", "последние изменения", "آخر تعديل", "最后修正", "最后修订" };
+    private static readonly string[] AmendedWords = { "last amended", "last modified", "dernière modification", "dernière mod.", "dernier amendement", "modifiée en dernier lieu", "modificado por última vez", "modificada por última vez", "последнее изменение", "последние изменения", "آخر تعديل", "最后修正", "最后修订" };
 
     /// <summary>Parses one revision; null when the text is not one.</summary>
     public static Revision? Parse(string text)
@@ -137,7 +137,8 @@ internal static class RevisionParser
         string? meeting = null;
         foreach (var raw in pieces)
         {
-            var piece = raw;
+            // A Council session written with a Cyrillic С ("С-2000", "С19").
+            var piece = raw.Length > 1 && (raw[0] == 'С' || raw[0] == 'с') && (char.IsDigit(raw[1]) || raw[1] == '-') ? "C" + raw.Substring(1) : raw;
             var stripped = StripRevisionWords(piece, out var hadWord);
             isRevision |= hadWord;
             piece = stripped;

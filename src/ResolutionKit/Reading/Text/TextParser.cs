@@ -56,7 +56,7 @@ internal sealed class TextParser
             shared.Add(Make(ReadingDiagnostics.Flattened, line.SpanAt(0, Math.Min(line.Length, 40)), line.Length.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
-        var removed = Furniture.Remove(lines, l => IsStructure(l, table), l => TitleParser.Match(l.Fold, table) is { Capitals: true } || (l.Fold.Length < 160 && table.MatchHeading(InstrumentBuilder.StripHeadingPunctuation(l.Fold)) is { } h && h.Length >= InstrumentBuilder.StripHeadingPunctuation(l.Fold).Length));
+        var removed = Furniture.Remove(lines, l => IsStructure(l, table), l => TitleParser.Match(l.Fold, table) is { Capitals: true } || (l.Fold.Length < 160 && table.MatchHeading(InstrumentBuilder.StripHeadingPunctuation(l.Fold)) is { } h && h.Length >= InstrumentBuilder.StripHeadingPunctuation(l.Fold).Length), l => table.ChromeWords.Any(w => table.MatchAt(l.Fold, FirstLetter(l.Fold), w) > 0));
         var segments = Segment(lines, table);
         var results = new List<ParseResult<Resolution>>();
         for (var s = 0; s < segments.Count; s++)
@@ -95,7 +95,7 @@ internal sealed class TextParser
             }
 
             var where = list.Count == 1 ? "line " + list[0].Line.Number : "lines " + string.Join(", ", list.Select(r => r.Line.Number.ToString(CultureInfo.InvariantCulture)).Distinct().Take(12)) + (list.Count > 12 ? ", ..." : string.Empty);
-            var what = list.Count == 1 ? group.Key : list.Count + " lines of " + Plural(group.Key);
+            var what = list.Count == 1 ? group.Key : list.Count.ToString(CultureInfo.InvariantCulture) + " " + Plural(group.Key);
             yield return Make(ReadingDiagnostics.PageFurniture, list[0].Line.Span, what, sample, where);
 
             // Each line, for tools: hidden, with its own location.
@@ -110,14 +110,27 @@ internal sealed class TextParser
     private static string Plural(string what) => what switch
     {
         "a page number" => "page numbers",
+        "a page number glued to the line after it" => "page numbers glued to the line after them",
         "a running head" => "running heads",
         "a document page header" => "document page headers",
         "a page number and section head" => "page numbers and section heads",
         "a file-path stamp" => "file-path stamps",
         "a Word field" => "Word fields",
         "a date stamp" => "date stamps",
+        "a web page's navigation line" => "web page navigation lines",
         _ => what,
     };
+
+    private static int FirstLetter(string fold)
+    {
+        var i = 0;
+        while (i < fold.Length && !char.IsLetter(fold[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     internal static bool IsStructure(SourceLine line, PhraseTable table)
     {

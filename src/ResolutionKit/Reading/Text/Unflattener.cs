@@ -102,6 +102,8 @@ internal static class Unflattener
         return first ? rest : null;
     }
 
+    private static readonly System.Text.RegularExpressions.Regex ChineseAnnex = new(@"\G第\s*\d{1,4}\s*号\s*(?:决议|决定|建议)\s*(?:\([^()]{0,60}\))?\s*的附件\s*\d{0,2}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private sealed class Scanner
     {
         private readonly string _t;
@@ -199,15 +201,35 @@ internal static class Unflattener
                 formulaStart = wordStart;
             }
 
-            // A history between the subject and the formula.
-            var open = _t.LastIndexOf('(', Math.Max(from, formulaStart - 1));
-            if (open > from)
+            // A history between the subject and the formula: one or more parenthesized revisions right before it.
+            var historyStart = -1;
+            var limit = formulaStart;
+            while (true)
             {
-                var close = _t.IndexOf(')', open);
-                if (close > open && close < formulaStart && RevisionParser.ParseHistory(_t.Substring(open, close - open + 1)) is { Count: > 0 } && _t.Substring(close + 1, formulaStart - close - 1).Trim().Length == 0)
+                var close = limit - 1;
+                while (close > from && _t[close] == ' ')
                 {
-                    Cuts.Add(open);
+                    close--;
                 }
+
+                if (close <= from || _t[close] != ')')
+                {
+                    break;
+                }
+
+                var open = _t.LastIndexOf('(', close);
+                if (open <= from || RevisionParser.ParseHistory(_t.Substring(open, close - open + 1)) is not { Count: > 0 })
+                {
+                    break;
+                }
+
+                historyStart = open;
+                limit = open;
+            }
+
+            if (historyStart > from)
+            {
+                Cuts.Add(historyStart);
             }
 
             Cuts.Add(formulaStart);
@@ -294,6 +316,18 @@ internal static class Unflattener
                     var after = SkipSpaces(end);
                     var label = after < _t.Length ? LabelMatcher.At(_t, after, _glueNumbers) : null;
                     var startsSequence = label is not null && (label.Key == "a" || label.Key == "1");
+                    if (!startsSequence && heading.Part == Part.Operative)
+                    {
+                        // "instructs the Director of ..., in collaboration with the Directors of the other two Bureaux 1 to ...":
+                        // the heading runs to its first label when the whole stretch reads as one heading.
+                        var q = FirstLabelAfter(after, 250);
+                        if (q > after && _table.MatchHeading(_t.Substring(p, q - p).TrimEnd()) is { Complete: true } whole && whole.Length >= _t.Substring(p, q - p).TrimEnd().Length)
+                        {
+                            end = q;
+                            after = q;
+                            startsSequence = true;
+                        }
+                    }
                     if (startsSequence || after >= _t.Length || heading.Part == Part.Preamble || heading.Actors.Count > 0 || !_table.Spaced)
                     {
                         Cuts.Add(p);
@@ -330,7 +364,7 @@ internal static class Unflattener
                 }
 
                 var marker = _t.Substring(p, q - p);
-                if (_gluedMarkers.Contains(marker) && q < _t.Length && _t[q] == ' ')
+                if (_gluedMarkers.Contains(marker) && q < _t.Length && (_t[q] == ' ' || (!_table.Spaced && char.IsLetter(_t[q]))))
                 {
                     Cuts.Add(p);
                     _part = null;
@@ -345,6 +379,19 @@ internal static class Unflattener
                 return p + 1;
             }
 
+            // A Chinese annex heading names its instrument first: "第154号决议（…）的附件".
+            if (!_table.Spaced)
+            {
+                var zh = ChineseAnnex.Match(_t, p);
+                if (zh.Success && zh.Index == p)
+                {
+                    Cuts.Add(p);
+                    _part = null;
+                    Cuts.Add(p + zh.Length);
+                    return p + zh.Length;
+                }
+            }
+
             foreach (var word in _table.AnnexWords)
             {
                 if (_table.MatchAt(_t, p, word) > 0 && (char.IsUpper(first) || !char.IsLower(first)))
@@ -354,12 +401,59 @@ internal static class Unflattener
                     {
                         Cuts.Add(p);
                         _part = null;
-                        return p + word.Length;
+                        var end = AnnexHeadingEnd(p + word.Length);
+                        Cuts.Add(end);
+                        return end;
                     }
                 }
             }
 
             return 0;
+        }
+
+        /// <summary>
+        /// Where an annex heading ends in a flattened text: after its number or letter ("ANNEX 2"), or after the
+        /// instrument it names and that instrument's parenthesis ("ANNEX TO RESOLUTION 154 (REV. BUCHAREST, 2022)").
+        /// What follows (the annex's title and paragraphs) cannot be told apart once flattened; it is the annex's text.
+        /// </summary>
+        private int AnnexHeadingEnd(int from)
+        {
+            var end = from;
+            var open = _t.IndexOf('(', from);
+            var close = open < 0 ? -1 : _t.IndexOf(')', open);
+            if (open >= 0 && close > open && open - from < 60)
+            {
+                return close + 1;
+            }
+
+            var q = SkipSpaces(from);
+            var k = q;
+            while (k < _t.Length && k - q < 3 && char.IsLetterOrDigit(_t[k]))
+            {
+                k++;
+            }
+
+            return k > q && (k == _t.Length || _t[k] == ' ') ? k : end;
+        }
+
+        /// <summary>Where the first label "1" or "a)" after a space starts, within <paramref name="within"/> characters, or -1.</summary>
+        private int FirstLabelAfter(int from, int within)
+        {
+            for (var q = from + 1; q < _t.Length && q - from < within; q++)
+            {
+                if (_t[q - 1] != ' ')
+                {
+                    continue;
+                }
+
+                var token = LabelMatcher.At(_t, q, _glueNumbers);
+                if (token is not null && (token.Key == "1" || token.Key == "a") && !token.AtEnd(_t))
+                {
+                    return q;
+                }
+            }
+
+            return -1;
         }
 
         private static bool Superscript(char c) => "¹²³⁴⁵⁶⁷⁸⁹".IndexOf(c) >= 0;
