@@ -374,6 +374,12 @@ public sealed class PhraseTable
         return new HeadingMatch(Part.Operative, op, actors, Array.Empty<Mandate>(), true, end);
     }
 
+    /// <summary>Whether a group opening (preambular or operative) starts at <paramref name="pos"/> of a folded text.</summary>
+    /// <param name="fold">The text, folded.</param>
+    /// <param name="pos">The position.</param>
+    public bool StartsHeadingAt(string fold, int pos) =>
+        Longest(_preamble, fold, pos).Kind is not null || Longest(_operative, fold, pos).Kind is not null;
+
     /// <summary>Splits an actor phrase ("the Secretary-General and the Directors of the three Bureaux") into actors.</summary>
     /// <param name="text">The actor phrase.</param>
     /// <param name="complete">False when some of the text named no known actor.</param>
@@ -449,9 +455,10 @@ public sealed class PhraseTable
             return -1;
         }
 
+        var first = Key(p[0]);
         for (var i = 0; i < folded.Length; i++)
         {
-            if ((!Spaced || i == 0 || !char.IsLetterOrDigit(folded[i - 1])) && MatchAt(folded, i, p) > 0)
+            if (Key(folded[i]) == first && (!Spaced || i == 0 || !char.IsLetterOrDigit(folded[i - 1])) && MatchAt(folded, i, p) > 0)
             {
                 return i;
             }
@@ -669,7 +676,21 @@ public sealed class PhraseTable
         return pos;
     }
 
-    private static bool Same(char a, char b) => a == b || Key(a) == Key(b);
+    private static bool Same(char a, char b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (a < 0x80 && b < 0x80)
+        {
+            // ASCII: the same letter in the other case.
+            return (a ^ b) == 0x20 && ((a | 0x20) >= 'a' && (a | 0x20) <= 'z');
+        }
+
+        return Key(a) == Key(b);
+    }
 
     private static readonly char[] Unaccent = BuildUnaccent();
 
@@ -704,7 +725,7 @@ public sealed class PhraseTable
     /// <summary>Arabic short vowels, shadda, sukun and tatweel: written or not, the word is the same.</summary>
     private static bool IsArabicMark(char c) => (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640';
 
-    private static char Key(char c) => char.ToUpperInvariant(Unaccented(FoldAlef(c)));
+    private static char Key(char c) => c < 0x80 ? (c >= 'a' && c <= 'z' ? (char)(c - 0x20) : c) : char.ToUpperInvariant(Unaccented(FoldAlef(c)));
 
     private static Dictionary<char, List<(string Phrase, T Kind)>> ByFirst<T>(List<(string Phrase, T Kind)> pairs)
     {

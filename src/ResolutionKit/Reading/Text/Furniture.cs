@@ -99,7 +99,7 @@ internal static class Furniture
         for (var i = 0; i < lines.Count; i++)
         {
             var f = lines[i].Fold;
-            if (f.Length == 0 || f.Length > 160)
+            if (f.Length == 0 || f.Length > 160 || !MayBeFurniture(f))
             {
                 continue;
             }
@@ -135,11 +135,21 @@ internal static class Furniture
         }
 
         // A line repeated at page breaks: every occurrence next to a page number or a page break.
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
             var t = lines[i].Fold;
             if (what[i] is null && t.Length > 0 && t.Length <= 100)
+            {
+                counts[t] = counts.TryGetValue(t, out var n) ? n + 1 : 1;
+            }
+        }
+
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var t = lines[i].Fold;
+            if (what[i] is null && t.Length > 0 && t.Length <= 100 && counts[t] >= 2)
             {
                 if (!groups.TryGetValue(t, out var list))
                 {
@@ -191,6 +201,45 @@ internal static class Furniture
         lines.Clear();
         lines.AddRange(keep);
         return removed;
+    }
+
+    /// <summary>
+    /// The cheap test before the patterns: every form of furniture has a digit, opens with a dash (a roman page
+    /// number), a path or a Word field's word.
+    /// </summary>
+    private static bool MayBeFurniture(string f)
+    {
+        // Furniture is short and mostly numbers and codes: a long line, or one with many letters, is text (unless it
+        // is a path or a Word field).
+        if (f.Length > 90)
+        {
+            return f.IndexOf('\\') >= 0 || f.IndexOf(".DOC", StringComparison.OrdinalIgnoreCase) >= 0 || f.StartsWith("/HOME/", StringComparison.Ordinal);
+        }
+
+        var letters = 0;
+        foreach (var ch in f)
+        {
+            if (char.IsLetter(ch) && ++letters > 40)
+            {
+                return f.IndexOf('\\') >= 0 || f.IndexOf(".DOC", StringComparison.OrdinalIgnoreCase) >= 0 || f.StartsWith("Error!", StringComparison.Ordinal);
+            }
+        }
+
+        var c = f[0];
+        if (c == '-' || c == '–' || c == '—' || c == '/' || c == '\\' || c == 'E' || c == 'F' || c == 'P' || c == 'N' || c == 'D')
+        {
+            return true;
+        }
+
+        foreach (var ch in f)
+        {
+            if (ch >= '0' && ch <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a folded line is a footnote separator (a rule of underscores or dashes).</summary>

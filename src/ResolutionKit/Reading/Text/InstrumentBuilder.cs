@@ -171,7 +171,7 @@ internal sealed class InstrumentBuilder
             }
 
             // The history glued to the end of the last subject line: "Radiocommunication Advisory Group (1993-2000-2007)".
-            var glued = TrailingHistory.Match(f);
+            var glued = f.Length > 8 && f.IndexOf('(') > 0 && (f[f.Length - 1] == ')' || char.IsDigit(f[f.Length - 1])) ? TrailingHistory.Match(f) : Match.Empty;
             if (glued.Success && RevisionParser.ParseHistory(glued.Groups["history"].Value) is { } tail)
             {
                 AppendSubject(subject, line.Text.Substring(0, glued.Groups["subject"].Length));
@@ -528,14 +528,41 @@ internal sealed class InstrumentBuilder
 
     private static bool IsParenthesized(string fold)
     {
-        var t = fold.TrimEnd();
-        t = Regex.Replace(t, @"\)\s*\d{1,2}$", ")", RegexOptions.None, Timeout);
-        return t.StartsWith("(", StringComparison.Ordinal) && (t.EndsWith(")", StringComparison.Ordinal) || Balance(t) > 0);
+        if (fold.Length == 0 || fold[0] != '(')
+        {
+            return false;
+        }
+
+        // "(...)", "(...)1" (a footnote digit glued after it), or "(..." still open (wrapped onto the next line).
+        var end = fold.Length - 1;
+        while (end > 0 && fold[end] == ' ')
+        {
+            end--;
+        }
+
+        var digits = 0;
+        while (end > 0 && char.IsDigit(fold[end]) && digits < 2)
+        {
+            end--;
+            digits++;
+        }
+
+        while (end > 0 && fold[end] == ' ')
+        {
+            end--;
+        }
+
+        return fold[end] == ')' || Balance(fold) > 0;
     }
 
     private bool StartsBody(SourceLine line)
     {
         var f = StripBullet(line.Fold);
+        if (!_table.StartsHeadingAt(f, 0))
+        {
+            return LabelStartsBody(f) || IsAnnexHeading(line.Text, _table);
+        }
+
         var stripped = StripHeadingPunctuation(f);
         var heading = _table.MatchHeading(stripped);
         if (heading is not null && (heading.Length >= stripped.Length || (heading.Part == Part.Operative && heading.Complete)) && !EndsClause(f))
@@ -549,13 +576,13 @@ internal sealed class InstrumentBuilder
             return true;
         }
 
-        var label = LabelMatcher.At(f, 0, _glueNumbers);
-        if (label is not null && (label.Key == "a" || label.Key == "1") && label.Kind != LabelKind.Roman)
-        {
-            return !Regex.IsMatch(f, @"^\d{1,4}$", RegexOptions.None, Timeout);
-        }
+        return LabelStartsBody(f) || IsAnnexHeading(line.Text, _table);
+    }
 
-        return IsAnnexHeading(line.Text, _table);
+    private bool LabelStartsBody(string f)
+    {
+        var label = LabelMatcher.At(f, 0, _glueNumbers);
+        return label is not null && (label.Key == "a" || label.Key == "1") && label.Kind != LabelKind.Roman && !label.AtEnd(f);
     }
 
     private static int SkipSpacesAndCommas(string f, int i)
@@ -799,8 +826,8 @@ internal sealed class InstrumentBuilder
             }
 
             // Footnotes: a superscript marker anywhere; plain digits after a separator rule or where a marker was glued.
-            var fm = SuperscriptFootnote.Match(fold);
-            if (!fm.Success && (inFootnoteBlock || (ended && wasBlank) || ended))
+            var fm = IsSuperscriptDigit(fold[0]) ? SuperscriptFootnote.Match(fold) : Match.Empty;
+            if (!fm.Success && (inFootnoteBlock || ended) && (char.IsDigit(fold[0]) || fold[0] == '*' || fold[0] == '['))
             {
                 fm = FootnoteLine.Match(fold);
                 if (fm.Success && !inFootnoteBlock && !GluedMarkerExists(fm.Groups["marker"].Value))
@@ -856,7 +883,7 @@ internal sealed class InstrumentBuilder
 
             // A bullet a web page puts before list items ("• considering", "• a) that", "• that ...") is markup, not text;
             // a dash before a heading or a label too ("- recalling"), while a dash before text is the text's own list item.
-            var bullet = BulletPrefix.Match(fold);
+            var bullet = IsBulletChar(fold[0]) ? BulletPrefix.Match(fold) : Match.Empty;
             if (bullet.Success)
             {
                 var rest = line.Slice(bullet.Length);
@@ -1217,6 +1244,11 @@ internal sealed class InstrumentBuilder
     {
         var fold = line.Fold;
         if (EndsClause(fold) && !fold.EndsWith(",", StringComparison.Ordinal) && !fold.EndsWith(":", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!_table.StartsHeadingAt(fold, 0))
         {
             return null;
         }
@@ -1722,6 +1754,23 @@ internal sealed class InstrumentBuilder
         }
     }
 
+    private static bool IsSuperscriptDigit(char c) => c == '¹' || c == '²' || c == '³' || (c >= '⁰' && c <= '⁹');
+
+    private static bool IsBulletChar(char c) => "•·▪■◦●-–—".IndexOf(c) >= 0;
+
+    private static bool HasSuperscript(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c == '¹' || c == '²' || c == '³' || (c >= '⁰' && c <= '⁹'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void CheckFootnotes()
     {
         var markers = new HashSet<string>();
@@ -1729,7 +1778,13 @@ internal sealed class InstrumentBuilder
         {
             foreach (var clause in Flatten(group.Clauses))
             {
-                foreach (var marker in Superscripts.FindMarkers(clause.Text.ToString()))
+                var text = clause.Text.ToString();
+                if (!HasSuperscript(text))
+                {
+                    continue;
+                }
+
+                foreach (var marker in Superscripts.FindMarkers(text))
                 {
                     markers.Add(marker);
                     if (_footnotes.All(f => f.Marker != marker))

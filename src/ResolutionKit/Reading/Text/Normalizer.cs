@@ -77,6 +77,36 @@ internal static class Normalizer
 
     private static SourceLine Make(string source, int number, int lineStart, int start, int length, bool pageBreak, NormalizationReport report)
     {
+        // Most lines need nothing but trimming.
+        var simple = true;
+        for (var k = 0; k < length; k++)
+        {
+            var ch = source[start + k];
+            if (ch >= 0x80 && (IsInvisible(ch) || IsSpace(ch) || (ch >= '\uFB50' && ch <= '\uFEFC')))
+            {
+                simple = false;
+                break;
+            }
+        }
+
+        if (simple)
+        {
+            var skip = 0;
+            while (skip < length && (source[start + skip] == ' ' || source[start + skip] == '\t'))
+            {
+                skip++;
+            }
+
+            var stop = length;
+            while (stop > skip && (source[start + stop - 1] == ' ' || source[start + stop - 1] == '\t'))
+            {
+                stop--;
+            }
+
+            var trimmed = source.Substring(start + skip, stop - skip);
+            return new SourceLine(number, start + skip, 1 + (start + skip - lineStart), trimmed, Fold(trimmed), null, pageBreak);
+        }
+
         var text = new StringBuilder(length);
         List<int>? map = null;
         var changedLength = false;
@@ -219,8 +249,20 @@ internal static class Normalizer
     /// </summary>
     public static string Fold(string text)
     {
+        // Most text is ASCII, which folds to itself: find the first character that might not.
+        var first = 0;
+        while (first < text.Length && text[first] < 0x80)
+        {
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text;
+        }
+
         char[]? chars = null;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             var f = FoldChar(c);

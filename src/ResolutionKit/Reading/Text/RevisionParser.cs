@@ -49,6 +49,30 @@ internal static class RevisionParser
     /// </summary>
     public static IReadOnlyList<Revision>? ParseHistory(string text)
     {
+        if (text.Length > 400)
+        {
+            return null;
+        }
+
+        // Titles and histories repeat across a corpus (every text of a conference cites it): parse each form once.
+        if (Cache.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var parsed = ParseHistoryUncached(text);
+        if (Cache.Count < 20_000)
+        {
+            Cache[text] = parsed;
+        }
+
+        return parsed;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Revision>?> Cache = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<Revision>? ParseHistoryUncached(string text)
+    {
         var t = Normalizer.Fold(text).Trim();
         if (t.Length == 0 || t.Length > 400)
         {
@@ -108,8 +132,24 @@ internal static class RevisionParser
     {
         // "(a) (b)" and "(a)(b)" as well as "a; b".
         var s = t.Replace(")(", ";").Replace(") (", ";").Replace(")  (", ";");
-        s = GluedRevisions.Replace(s, ";\u0001");
+        if (HasGluedRevision(s))
+        {
+            s = GluedRevisions.Replace(s, ";\u0001");
+        }
         return s.Split(';').Select(p => p.Trim().TrimStart('(').TrimEnd(')').Trim()).Where(p => p.Trim('\u0001').Length > 0);
+    }
+
+    private static bool HasGluedRevision(string s)
+    {
+        for (var i = 4; i < s.Length - 1; i++)
+        {
+            if (char.IsDigit(s[i - 1]) && (char.IsUpper(s[i]) || (s[i] == ' ' && char.IsUpper(s[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<(string Entry, bool IsAmendment)> SplitAmended(string part)
@@ -207,8 +247,21 @@ internal static class RevisionParser
         while (changed)
         {
             changed = false;
+            if (piece.Length == 0)
+            {
+                break;
+            }
+
+            var first = char.ToUpperInvariant(Unaccent(piece[0]));
+            var last = piece[piece.Length - 1];
             foreach (var word in RevisionWords.Value)
             {
+                // Only the words that can start (or, written after the place as in Chinese, end) this piece.
+                if (char.ToUpperInvariant(Unaccent(word[0])) != first && !(word[0] >= 0x2E80 && word[word.Length - 1] == last))
+                {
+                    continue;
+                }
+
                 if (piece.StartsWith(word, StringComparison.OrdinalIgnoreCase) || StartsWithIgnoringMarks(piece, word))
                 {
                     var rest = SkipWordAndMarks(piece, word);

@@ -338,15 +338,61 @@ internal static class LanguageDetector
         ["es"] = new[] { "los", "las", "del", "y", "la", "el", "que", "en", "para" },
     };
 
+    private static readonly string[] Common = CommonWords.Values.SelectMany(w => w).Distinct().ToArray();
+
+    /// <summary>The common word the text holds at [start, start + length), compared without case and without a substring; or null.</summary>
+    private static string? CommonWordAt(string text, int start, int length)
+    {
+        var first = char.ToLowerInvariant(text[start]);
+        foreach (var w in Common)
+        {
+            if (w.Length != length || w[0] != first)
+            {
+                continue;
+            }
+
+            var same = true;
+            for (var k = 1; k < length && same; k++)
+            {
+                same = char.ToLowerInvariant(text[start + k]) == w[k];
+            }
+
+            if (same)
+            {
+                return w;
+            }
+        }
+
+        return null;
+    }
+
     public static PhraseTable Detect(List<SourceLine> lines)
     {
+        // One pass over the first few thousand characters: the script, and the common words of Latin-script texts.
         int arabic = 0, cyrillic = 0, han = 0, latin = 0;
-        var sampled = 0;
+        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var seen = 0;
         foreach (var line in lines)
         {
-            foreach (var c in line.Text)
+            var text = line.Text;
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
             {
-                if (c >= '\u0600' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F')
+                var c = i < text.Length ? text[i] : ' ';
+                if (c < 0x250)
+                {
+                    if (char.IsLetter(c))
+                    {
+                        latin++;
+                        if (start < 0)
+                        {
+                            start = i;
+                        }
+
+                        continue;
+                    }
+                }
+                else if (c >= '\u0600' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F' || c >= '\uFB50' && c <= '\uFEFC')
                 {
                     arabic++;
                 }
@@ -358,47 +404,64 @@ internal static class LanguageDetector
                 {
                     han++;
                 }
-                else if (c < 0x250 && char.IsLetter(c))
+
+                if (start >= 0)
                 {
-                    latin++;
+                    if (i - start <= 4)
+                    {
+                        var w = CommonWordAt(text, start, i - start);
+                        if (w is not null)
+                        {
+                            words[w] = words.TryGetValue(w, out var n) ? n + 1 : 1;
+                        }
+                    }
+
+                    start = -1;
                 }
             }
 
-            sampled += line.Length;
-            if (sampled > 200_000)
+            seen += text.Length;
+            if (seen > 1_200)
             {
                 break;
             }
         }
 
         // Chinese characters carry a word each: weigh them against letters.
-        var scores = new[] { ("ar", arabic), ("ru", cyrillic), ("zh", han * 3), ("latin", latin) };
-        var best = scores.OrderByDescending(s => s.Item2).First();
-        if (best.Item1 != "latin" && best.Item2 > 0)
+        var script = "latin";
+        var most = latin;
+        if (arabic > most)
         {
-            return PhraseTable.ForLanguage(best.Item1) ?? PhraseTable.English;
+            script = "ar";
+            most = arabic;
         }
 
-        var candidates = lines.Where(l => l.Length > 0 && l.Length < 120).Select(l => InstrumentBuilder.StripHeadingPunctuation(l.Fold)).Take(4000).ToList();
-        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var count = 0;
-        foreach (var line in lines)
+        if (cyrillic > most)
         {
-            foreach (var w in line.Text.Split(new[] { ' ', '\t', ',', ';', '.', '(', ')' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                words[w] = words.TryGetValue(w, out var n) ? n + 1 : 1;
-                if (++count > 20_000)
-                {
-                    break;
-                }
-            }
-
-            if (count > 20_000)
-            {
-                break;
-            }
+            script = "ru";
+            most = cyrillic;
         }
 
+        if (han * 3 > most)
+        {
+            script = "zh";
+        }
+
+        if (script != "latin")
+        {
+            return PhraseTable.ForLanguage(script) ?? PhraseTable.English;
+        }
+
+
+        // Clear enough from the common words alone (one language's words at least twice another's): no heading scoring.
+        var byWords = CommonWords.Keys.Select(l => (Language: l, Count: CommonWords[l].Sum(w => words.TryGetValue(w, out var n) ? n : 0))).OrderByDescending(x => x.Count).ToList();
+        if (byWords[0].Count >= 12 && byWords[0].Count >= 2 * byWords[1].Count)
+        {
+            return PhraseTable.ForLanguage(byWords[0].Language) ?? PhraseTable.English;
+        }
+
+        // Otherwise the headings of the first few hundred lines decide, with the common words.
+        var candidates = lines.Take(600).Where(l => l.Length > 0 && l.Length < 120).Select(l => InstrumentBuilder.StripHeadingPunctuation(l.Fold)).ToList();
         PhraseTable? bestTable = null;
         var bestScore = -1;
         foreach (var language in new[] { "en", "fr", "es" })

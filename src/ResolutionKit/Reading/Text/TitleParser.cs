@@ -63,7 +63,7 @@ internal static class TitleParser
     /// <summary>Reads the title at the start of <paramref name="fold"/> (a folded line), or null.</summary>
     public static TitleInfo? Match(string fold, PhraseTable table)
     {
-        if (fold.Length == 0 || fold.Length > 400)
+        if (fold.Length == 0 || fold.Length > 400 || !MayBeTitle(fold, table))
         {
             return null;
         }
@@ -118,6 +118,89 @@ internal static class TitleParser
         }
 
         return best;
+    }
+
+    private static readonly ConcurrentDictionary<PhraseTable, HashSet<string>> FirstWords = new();
+
+    /// <summary>
+    /// The cheap test before the patterns: a title has a number (or a bracketed draft number), and its first word is a
+    /// page number, a proposal mark, a body code, a draft word, a sector prefix or the instrument word.
+    /// </summary>
+    private static bool MayBeTitle(string fold, PhraseTable table)
+    {
+        var hasNumber = false;
+        foreach (var c in fold)
+        {
+            if ((c >= '0' && c <= '9') || c == '[')
+            {
+                hasNumber = true;
+                break;
+            }
+        }
+
+        if (!hasNumber)
+        {
+            return false;
+        }
+
+        if (char.IsDigit(fold[0]))
+        {
+            // A page number glued before the title ("16 RESOLUTION PLEN/1"): the word after it must be a title word.
+            var i = 0;
+            while (i < fold.Length && char.IsDigit(fold[i]))
+            {
+                i++;
+            }
+
+            if (i > 4 || i >= fold.Length || fold[i] != ' ')
+            {
+                return !table.Spaced;
+            }
+
+            while (i < fold.Length && fold[i] == ' ')
+            {
+                i++;
+            }
+
+            fold = fold.Substring(i);
+            if (fold.Length == 0)
+            {
+                return false;
+            }
+        }
+
+        var words = FirstWords.GetOrAdd(table, t =>
+        {
+            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "MOD", "ADD", "SUP", "NOC", "R", "D", "ITU-R", "ITUR", "ITU", "PP", "WTSA", "WTDC", "RA", "WRC", "WCIT" };
+            foreach (var w in t.InstrumentWords.Select(i => i.Word).Concat(t.DraftWords).Concat(t.SectorPrefixes).Concat(t.BodyCodes.Select(c => c.Code)))
+            {
+                set.Add(FirstWord(w));
+            }
+
+            return set;
+        });
+        if (!table.Spaced)
+        {
+            // Chinese: 第191号决议, ITU-R第40-4号决议, 决议草案, 新决议草案, MOD 第...
+            var c = fold[0];
+            return c == '第' || c == '新' || c == '决' || c == '建' || c == 'I' || c == 'M' || c == 'A' || c == 'S' || c == 'N' || words.Contains(FirstWord(fold));
+        }
+
+        var firsts = FirstChars.GetOrAdd(table, _ => new HashSet<char>(words.Where(w => w.Length > 0).SelectMany(w => new[] { char.ToUpperInvariant(w[0]), char.ToLowerInvariant(w[0]) })));
+        return firsts.Contains(fold[0]) && words.Contains(FirstWord(fold));
+    }
+
+    private static readonly ConcurrentDictionary<PhraseTable, HashSet<char>> FirstChars = new();
+
+    private static string FirstWord(string text)
+    {
+        var end = 0;
+        while (end < text.Length && text[end] != ' ' && text[end] != '\t' && text[end] != '(' && !(end > 0 && char.IsDigit(text[end]) && !char.IsDigit(text[end - 1]) && text[end - 1] != '-'))
+        {
+            end++;
+        }
+
+        return text.Substring(0, end).TrimEnd('.', ':');
     }
 
     private static TitleInfo? Interpret(Match m, PhraseTable table)

@@ -63,7 +63,7 @@ internal static class Unflattener
     {
         var fold = line.Fold;
         var glued = GluedHeading(fold, table);
-        if (fold.Length < 150 && glued is null)
+        if (glued is null && (fold.Length < 150 || !SeveralHeadings(fold, table)))
         {
             return null;
         }
@@ -76,9 +76,44 @@ internal static class Unflattener
         return enough ? scanner.Cuts : null;
     }
 
+    /// <summary>
+    /// Whether at least two group openings follow a punctuation mark inside the line: the cheap test that a long line
+    /// is a run-together text rather than one long clause.
+    /// </summary>
+    private static bool SeveralHeadings(string fold, PhraseTable table)
+    {
+        var found = 0;
+        for (var i = 1; i < fold.Length - 1; i++)
+        {
+            var c = fold[i - 1];
+            if (c != ',' && c != ';' && c != ':' && c != '.')
+            {
+                continue;
+            }
+
+            var j = i;
+            while (j < fold.Length && fold[j] == ' ')
+            {
+                j++;
+            }
+
+            if ((j > i || !table.Spaced) && j < fold.Length && !char.IsUpper(fold[j]) && table.StartsHeadingAt(fold, j) && ++found >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The end of a heading glued to a label at the start of the line (<c>考虑到a)…</c>, <c>请1国际…</c>), or null.</summary>
     private static int? GluedHeading(string fold, PhraseTable table)
     {
+        if (!table.StartsHeadingAt(fold, 0))
+        {
+            return null;
+        }
+
         var heading = table.MatchHeadingPrefix(fold);
         if (heading is null || heading.Length >= fold.Length)
         {
