@@ -85,11 +85,13 @@ internal static class CheckCommand
                 Console.Error.Write($"\rreading {++done}/{files.Count} ");
             }
 
-            var result = Inputs.Read(file);
-            reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
-            if (result.Value is not null)
+            foreach (var result in Inputs.ReadAll(file))
             {
-                resolutions.Add(result.Value);
+                reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
+                if (result.Value is not null)
+                {
+                    resolutions.Add(result.Value);
+                }
             }
 
             try
@@ -107,13 +109,15 @@ internal static class CheckCommand
             Console.Error.Write("\rchecking " + resolutions.Count + " resolutions ...        \r");
         }
 
-        var duplicates = resolutions.GroupBy(r => r.Address).Where(g => g.Count() > 1).ToList();
-        foreach (var g in duplicates)
+        // Language versions of one instrument share its address: they are versions, each checked, not duplicates.
+        // Two copies in one language are also both checked (rule sets analyze copies in turn), and said once.
+        foreach (var g in resolutions.GroupBy(r => (r.Address, r.Language)).Where(g => g.Count() > 1))
         {
-            reading.Add(Diagnostic.Create(ReadingDiagnostics.DuplicateInstrument, new Location(g.Skip(1).First().SourcePath, g.Key, g.Skip(1).First().Span), $"{g.Key} is read from several files ({string.Join(", ", g.Select(r => r.SourcePath))}); only the first is checked; check copies separately"));
+            var copies = g.ToList();
+            reading.Add(Diagnostic.Create(ReadingDiagnostics.DuplicateInstrument, new Location(copies[1].SourcePath, copies[1].Address, copies[1].Span), $"{g.Key.Address} ({g.Key.Language}) is read {copies.Count} times ({string.Join(", ", copies.Select(Where))}); each copy is checked"));
         }
 
-        var analysis = ruleSet.Analyze(resolutions.GroupBy(r => r.Address).Select(g => g.First()));
+        var analysis = ruleSet.Analyze(resolutions);
         var findings = reading.Concat(analysis.Diagnostics).OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
 
         if (writeBaseline is not null)
@@ -152,4 +156,6 @@ internal static class CheckCommand
 
         return findings.Any(d => d.Severity >= failOn) ? Program.Findings : Program.Clean;
     }
+
+    private static string Where(Resolution r) => (r.SourcePath ?? "?") + (r.Span is { } span ? ":" + span.Line : string.Empty);
 }

@@ -12,7 +12,7 @@ internal static class ConvertCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("file") { Description = "A resolution (.txt or .resolution.json)." };
+        var input = new Argument<string>("file") { Description = "A resolution (.txt or .resolution.json); a text holding several instruments gives a JSON array, and a JSON array gives the texts one after the other." };
         var to = new Option<string>("--to") { Description = "json or text.", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "The output file (default: standard output)." };
         var command = new Command("convert", "Convert a resolution between the text layout and the JSON form.");
@@ -40,18 +40,23 @@ internal static class ConvertCommand
             throw new UserException($"{output}: error: convert never overwrites its input; choose another output file");
         }
 
-        var result = Inputs.Read(input);
-        foreach (var d in result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden))
+        // What was read is written even when the title was not found (the identity then comes from the file name);
+        // only an error (a file that cannot be read, invalid JSON) stops the conversion.
+        var results = Inputs.ReadAll(input);
+        foreach (var d in results.SelectMany(r => r.Diagnostics).Where(d => d.Severity > DiagnosticSeverity.Hidden))
         {
             Console.Error.WriteLine(d);
         }
 
-        if (result.Value is null || result.HasErrors)
+        if (results.Any(r => r.Value is null || r.HasErrors))
         {
             return Program.UsageOrInputError;
         }
 
-        var text = to == "json" ? ResolutionJson.Write(result.Value) + "\n" : ResolutionTextWriter.Write(result.Value);
+        var resolutions = results.Select(r => r.Value!).ToList();
+        var text = to == "json"
+            ? (resolutions.Count == 1 ? ResolutionJson.Write(resolutions[0]) : ResolutionJson.WriteAll(resolutions)) + "\n"
+            : string.Join("\n", resolutions.Select(ResolutionTextWriter.Write));
         if (output is null)
         {
             Console.Out.Write(text);

@@ -51,21 +51,25 @@ internal static class Inputs
         return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".resolution.json", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static ParseResult<Resolution> Read(string path)
+    /// <summary>Reads every instrument of a file: a text may hold several (Final Acts, proposals), a JSON file an array.</summary>
+    public static IReadOnlyList<ParseResult<Resolution>> ReadAll(string path)
     {
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
+            string json;
             try
             {
-                return ResolutionJson.Read(File.ReadAllText(path), path);
+                json = File.ReadAllText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return ResolutionTextReader.ReadFile(path);
+                return ResolutionTextReader.ReadAllFile(path);
             }
+
+            return ResolutionJson.ReadAll(json, path);
         }
 
-        return ResolutionTextReader.ReadFile(path);
+        return ResolutionTextReader.ReadAllFile(path);
     }
 
     private static IEnumerable<string> Glob(string pattern)

@@ -32,18 +32,20 @@ internal static class OutlineCommand
         var failed = inputErrors.Count > 0;
         foreach (var file in files)
         {
-            var result = Inputs.Read(file);
-            if (result.Value is { } r)
+            foreach (var result in Inputs.ReadAll(file))
             {
-                Print(r, output);
-            }
+                if (result.Value is { } r)
+                {
+                    Print(r, output);
+                }
 
-            foreach (var d in result.Diagnostics.Where(d => showHidden || d.Severity > DiagnosticSeverity.Hidden))
-            {
-                errors.WriteLine(d.ToString());
-            }
+                foreach (var d in result.Diagnostics.Where(d => showHidden || d.Severity > DiagnosticSeverity.Hidden))
+                {
+                    errors.WriteLine(d.ToString());
+                }
 
-            failed |= result.HasErrors;
+                failed |= result.HasErrors;
+            }
         }
 
         return failed ? Program.UsageOrInputError : Program.Clean;

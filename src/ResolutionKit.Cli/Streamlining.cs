@@ -133,16 +133,18 @@ internal static class Streamlining
         var failed = false;
         foreach (var file in files)
         {
-            var result = Inputs.Read(file);
-            foreach (var d in result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
+            foreach (var result in Inputs.ReadAll(file))
             {
-                errors.WriteLine(d);
-            }
+                foreach (var d in result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
+                {
+                    errors.WriteLine(d);
+                }
 
-            failed |= result.HasErrors || result.Value is null;
-            if (result.Value is not null)
-            {
-                list.Add(result.Value);
+                failed |= result.HasErrors || result.Value is null;
+                if (result.Value is not null)
+                {
+                    list.Add(result.Value);
+                }
             }
         }
 

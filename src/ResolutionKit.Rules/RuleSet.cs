@@ -197,12 +197,46 @@ public sealed class RuleSet
     /// <param name="resolution">The resolution.</param>
     public AnalysisResult Analyze(Resolution resolution) => Analyze(new[] { resolution });
 
-    /// <summary>Analyzes resolutions together (cross-resolution rules see all of them).</summary>
+    /// <summary>
+    /// Analyzes resolutions together (cross-resolution rules see all of them). Several resolutions may share an
+    /// address — the language versions of one instrument, or two copies of it — and each is analyzed: the copies are
+    /// taken in turns, each turn with one version of every instrument, and a finding reported in several turns is
+    /// reported once.
+    /// </summary>
     /// <param name="resolutions">The resolutions.</param>
     public AnalysisResult Analyze(IEnumerable<Resolution> resolutions)
     {
-        var session = StartSession(resolutions);
-        return new AnalysisResult(session.Diagnostics, session.Suppressed);
+        var versions = new Dictionary<string, List<Resolution>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var r in resolutions)
+        {
+            if (!versions.TryGetValue(r.Address, out var list))
+            {
+                versions[r.Address] = list = new List<Resolution>();
+                order.Add(r.Address);
+            }
+
+            list.Add(r);
+        }
+
+        var turns = versions.Count == 0 ? 1 : versions.Values.Max(v => v.Count);
+        if (turns == 1)
+        {
+            var session = StartSession(order.Select(a => versions[a][0]));
+            return new AnalysisResult(session.Diagnostics, session.Suppressed);
+        }
+
+        var diagnostics = new HashSet<Diagnostic>();
+        var suppressed = new HashSet<Diagnostic>();
+        for (var turn = 0; turn < turns; turn++)
+        {
+            var session = StartSession(order.Select(a => versions[a][Math.Min(turn, versions[a].Count - 1)]));
+            diagnostics.UnionWith(session.Diagnostics);
+            suppressed.UnionWith(session.Suppressed);
+        }
+
+        var comparer = Comparer<Diagnostic>.Create(Diagnostic.Compare);
+        return new AnalysisResult(diagnostics.OrderBy(d => d, comparer).ToList(), suppressed.OrderBy(d => d, comparer).ToList());
     }
 
     /// <summary>Starts an incremental session over resolutions, for drafting tools.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ResolutionKit.Diagnostics;
 using ResolutionKit.Model;
 using ResolutionKit.Reading;
@@ -111,6 +112,37 @@ public class JsonReadTests
 
         ModelAssert.NoDiagnostics(result);
         Assert.Equal("WTDC-1", result.Value!.Address);
+    }
+
+    [Fact]
+    public void Array_ShouldReadEveryResolution_AndReadRefusesIt()
+    {
+        var model = ResolutionJson.Read(Valid).Value!;
+        var second = model with { Id = model.Id with { Number = "2" } };
+        var array = ResolutionJson.WriteAll(new[] { model, second });
+
+        var all = ResolutionJson.ReadAll(array, "doc.json");
+        Assert.Equal(new[] { "WTDC-1", "WTDC-2" }, all.Select(r => r.Value!.Address));
+        Assert.Equal(model, all[0].Value);
+        Assert.Equal(model, Assert.Single(ResolutionJson.ReadAll(Valid)).Value);
+
+        var single = ResolutionJson.Read(array, "doc.json");
+        Assert.Null(single.Value);
+        Assert.Contains("must be an object", Assert.Single(single.Diagnostics).ToString());
+    }
+
+    [Theory]
+    [InlineData("^[]", "The array holds no resolution")]
+    [InlineData("[ ^42 ]", "Each item of the array must be an object")]
+    public void BadArray_ShouldBeOneLocatedErrorAtTheCaret(string marked, string message)
+    {
+        var start = marked.IndexOf('^');
+        var json = marked.Remove(start, 1);
+        var result = Assert.Single(ResolutionJson.ReadAll(json, "doc.json"));
+        Assert.Null(result.Value);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Contains(message, d.ToString());
+        Assert.Equal((1, start + 1), (d.Location.Span!.Line, d.Location.Span.Column));
     }
 
     private static ParseResult<Resolution> Read(string json)

@@ -64,7 +64,7 @@ public static class ReadingDiagnostics
     /// <summary>RK0010: the JSON form could not be read.</summary>
     public static DiagnosticDescriptor InvalidJson { get; } = new("RK0010", "Invalid resolution JSON", "{0}", Category, DiagnosticSeverity.Error) { HelpLinkUri = Help };
 
-    /// <summary>RK0011: the same instrument was read from several files.</summary>
+    /// <summary>RK0011: the same instrument, in one language, was read more than once (each copy is still checked).</summary>
     public static DiagnosticDescriptor DuplicateInstrument { get; } = new("RK0011", "Instrument read twice", "{0}", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
 
     /// <summary>RK0012: a flattened text whose structure was recovered.</summary>

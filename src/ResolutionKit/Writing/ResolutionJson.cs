@@ -69,7 +69,22 @@ public static class ResolutionJson
     /// <summary>Reads the JSON form. Invalid JSON, another schema version or a missing field is reported as RK0010 with its line and column.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="path">The path to name in locations.</param>
-    public static ParseResult<Resolution> Read(string json, string? path = null)
+    public static ParseResult<Resolution> Read(string json, string? path = null) => Parse(json, path, false)[0];
+
+    /// <summary>
+    /// Reads one resolution object or an array of them (what <c>reskit convert --to json</c> writes for a text that
+    /// holds several instruments). Never throws: a syntax or schema error is one result with an RK0010 error.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="path">The path to name in locations, when known.</param>
+    public static IReadOnlyList<ParseResult<Resolution>> ReadAll(string json, string? path = null) => Parse(json, path, true);
+
+    /// <summary>Writes several resolutions as one JSON array (indented, LF line ends).</summary>
+    /// <param name="resolutions">The resolutions.</param>
+    public static string WriteAll(IEnumerable<Resolution> resolutions) =>
+        new JArray(resolutions.Select(ToJson)).ToString(Formatting.Indented).Replace("\r\n", "\n");
+
+    private static IReadOnlyList<ParseResult<Resolution>> Parse(string json, string? path, bool allowArray)
     {
         try
         {
@@ -85,11 +100,44 @@ public static class ResolutionJson
                 }
             }
 
-            if (token is not JObject o)
+            if (allowArray && token is JArray array)
             {
-                throw new SchemaException("The JSON must be an object describing one resolution", token);
+                if (array.Count == 0)
+                {
+                    throw new SchemaException("The array holds no resolution", array);
+                }
+
+                return array.Select(item => ParseResult<Resolution>.Create(ReadObject(item as JObject ?? throw new SchemaException("Each item of the array must be an object describing one resolution", item)), Array.Empty<Diagnostic>())).ToList();
             }
 
+            if (token is not JObject o)
+            {
+                throw new SchemaException(allowArray ? "The JSON must be an object describing one resolution, or an array of them" : "The JSON must be an object describing one resolution", token);
+            }
+
+            return new[] { ParseResult<Resolution>.Create(ReadObject(o), Array.Empty<Diagnostic>()) };
+        }
+        catch (JsonReaderException e)
+        {
+            return new[] { Error(path, e.Message, e.LineNumber, ReaderColumn(json, e.LineNumber, e.LinePosition)) };
+        }
+        catch (SchemaException e)
+        {
+            var info = (IJsonLineInfo)e.Token;
+            var line = info.HasLineInfo() ? info.LineNumber : 1;
+            var column = info.HasLineInfo() ? TokenStartColumn(json, e.Token, line, info.LinePosition) : 1;
+            return new[] { Error(path, e.Message + " (at " + e.Token.Path + ")", line, column) };
+        }
+        catch (Exception e) when (e is OverflowException or InvalidCastException or FormatException or ArgumentException)
+        {
+            // A value Newtonsoft cannot convert: still a report, never an exception (the checks above should catch it first).
+            return new[] { Error(path, e.Message, 1, 1) };
+        }
+    }
+
+    private static Resolution ReadObject(JObject o)
+    {
+        {
             var version = o["schemaVersion"];
             if (version is not JValue { Type: JTokenType.Integer, Value: long v } || v != SchemaVersion)
             {
@@ -124,23 +172,7 @@ public static class ResolutionJson
                 Span = ReadSpan(o["span"]),
                 SourcePath = OptStr(o, "sourcePath"),
             };
-            return ParseResult<Resolution>.Create(r, Array.Empty<Diagnostic>());
-        }
-        catch (JsonReaderException e)
-        {
-            return Error(path, e.Message, e.LineNumber, ReaderColumn(json, e.LineNumber, e.LinePosition));
-        }
-        catch (SchemaException e)
-        {
-            var info = (IJsonLineInfo)e.Token;
-            var line = info.HasLineInfo() ? info.LineNumber : 1;
-            var column = info.HasLineInfo() ? TokenStartColumn(json, e.Token, line, info.LinePosition) : 1;
-            return Error(path, e.Message + " (at " + e.Token.Path + ")", line, column);
-        }
-        catch (Exception e) when (e is OverflowException or InvalidCastException or FormatException or ArgumentException)
-        {
-            // A value Newtonsoft cannot convert: still a report, never an exception (the checks above should catch it first).
-            return Error(path, e.Message, 1, 1);
+            return r;
         }
     }
 

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -39,6 +41,15 @@ public static class ResolutionTextWriter
 
     private static void WriteBlocks(Resolution resolution, TextWriter writer)
     {
+        // Text the reader could not place is written back where it stood (front matter before the title line, notes
+        // such as "Reasons:" after the operative part), so that reading the output again places it the same way.
+        var titleLine = resolution.Span?.Line ?? 0;
+        var lastLine = resolution.Clauses().Select(c => c.Clause.Span?.Line ?? 0).DefaultIfEmpty(0).Max();
+        lastLine = Math.Max(lastLine, resolution.Groups.Select(g => g.Span?.Line ?? 0).DefaultIfEmpty(0).Max());
+        var before = resolution.Unplaced.Where(p => p.Span is { } s && s.Line < titleLine).ToList();
+        var after = resolution.Unplaced.Where(p => p.Span is { } s && s.Line > titleLine && lastLine > 0 && s.Line > lastLine).ToList();
+        var middle = resolution.Unplaced.Where(p => !before.Contains(p) && !after.Contains(p)).ToList();
+        WriteParagraphs(before, writer);
         writer.Write(resolution.TitleLine ?? TitleLineOf(resolution));
         writer.Write('\n');
         writer.Write('\n');
@@ -57,16 +68,7 @@ public static class ResolutionTextWriter
             writer.Write("\n\n");
         }
 
-        if (!resolution.Unplaced.IsEmpty)
-        {
-            foreach (var p in resolution.Unplaced)
-            {
-                writer.Write(p.Text);
-                writer.Write('\n');
-            }
-
-            writer.Write('\n');
-        }
+        WriteParagraphs(middle, writer);
 
         foreach (var group in resolution.Groups)
         {
@@ -86,6 +88,7 @@ public static class ResolutionTextWriter
             writer.Write('\n');
         }
 
+        WriteParagraphs(after, writer);
         if (!resolution.Footnotes.IsEmpty)
         {
             foreach (var f in resolution.Footnotes)
@@ -113,6 +116,22 @@ public static class ResolutionTextWriter
                 writer.Write("\n\n");
             }
         }
+    }
+
+    private static void WriteParagraphs(IReadOnlyList<Paragraph> paragraphs, TextWriter writer)
+    {
+        if (paragraphs.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var p in paragraphs)
+        {
+            writer.Write(p.Text);
+            writer.Write('\n');
+        }
+
+        writer.Write('\n');
     }
 
     /// <summary>
