@@ -118,7 +118,7 @@ internal static class CheckCommand
         }
 
         var analysis = ruleSet.Analyze(resolutions);
-        var findings = reading.Concat(analysis.Diagnostics).OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+        var findings = ruleSet.MergeReading(reading, analysis.Diagnostics);
 
         if (writeBaseline is not null)
         {

@@ -236,7 +236,7 @@ public sealed class RuleSet
         }
 
         var comparer = Comparer<Diagnostic>.Create(Diagnostic.Compare);
-        return new AnalysisResult(diagnostics.OrderBy(d => d, comparer).ToList(), suppressed.OrderBy(d => d, comparer).ToList());
+        return new AnalysisResult(ReportOnce(diagnostics.OrderBy(d => d, comparer).ToList()), suppressed.OrderBy(d => d, comparer).ToList());
     }
 
     /// <summary>Starts an incremental session over resolutions, for drafting tools.</summary>
@@ -251,6 +251,59 @@ public sealed class RuleSet
     }
 
     internal FactBuilder CreateFactBuilder() => new(_environment.SimilarityFloor);
+
+    /// <summary>
+    /// Puts reading diagnostics and rule findings together, reporting each problem once: a reading diagnostic that an
+    /// active rule supersedes (RK0005 by RK1001, RK0009 by RK1005) is dropped where the rule reports the same line.
+    /// </summary>
+    /// <param name="reading">The reader's diagnostics.</param>
+    /// <param name="findings">The rules' findings.</param>
+    public IReadOnlyList<Diagnostic> MergeReading(IEnumerable<Diagnostic> reading, IReadOnlyList<Diagnostic> findings)
+    {
+        var superseding = _rules.Where(r => !r.Definition.Supersedes.IsEmpty).ToDictionary(r => r.Descriptor.Id, r => r.Definition.Supersedes, StringComparer.Ordinal);
+        var covered = new HashSet<(string Id, string? Path, int Line)>();
+        foreach (var f in findings)
+        {
+            if (superseding.TryGetValue(f.Id, out var ids) && f.Location.Span is { } span)
+            {
+                foreach (var id in ids)
+                {
+                    covered.Add((id, f.Location.Path, span.Line));
+                }
+            }
+        }
+
+        var merged = reading.Where(d => !(d.Location.Span is { } s && covered.Contains((d.Id, d.Location.Path, s.Line)))).Concat(findings).ToList();
+        merged.Sort(Diagnostic.Compare);
+        return merged;
+    }
+
+    /// <summary>
+    /// Keeps the first finding (in file and position order) of each rule that reports once per run for each thing it
+    /// names, e.g. an instrument missing from the catalogue cited in ten places is said once.
+    /// </summary>
+    internal IReadOnlyList<Diagnostic> ReportOnce(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var once = new HashSet<string>(_rules.Where(r => r.ReportOncePerRun).Select(r => r.Descriptor.Id), StringComparer.Ordinal);
+        if (once.Count == 0 || !diagnostics.Any(d => once.Contains(d.Id)))
+        {
+            return diagnostics;
+        }
+
+        var seen = new HashSet<(string, string)>();
+        var kept = new List<Diagnostic>(diagnostics.Count);
+        foreach (var d in diagnostics.OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)))
+        {
+            if (once.Contains(d.Id) && !seen.Add((d.Id, d.Arguments.Count > 0 ? d.Arguments[0] : string.Empty)))
+            {
+                continue;
+            }
+
+            kept.Add(d);
+        }
+
+        return kept;
+    }
 
     internal IReadOnlyList<CompiledRule> Compiled => _rules;
 

@@ -40,6 +40,8 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
     private const string Coordination = "to coordinate the activities of the three Sectors on accessibility for persons with disabilities";
     private const string Training = "to organize training on accessible meeting facilities and documents for persons with disabilities";
     private const string ToCouncil = "to report to the Council on the progress made in the implementation of this resolution and on the difficulties encountered";
+    private const string OnLanguages = "to report annually to the Council on the use of the six official languages of the Union in meetings and publications";
+
     private const string ToConference = "to report to the next plenipotentiary conference on the progress made in the implementation of this resolution and on the difficulties encountered";
 
     private readonly ShippedRulesFixture _fixture;
@@ -63,6 +65,8 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
         { "RK2001", One(Texts.Pp("instructs the Secretary-General\nto act,\n\ninvites Member States\nto contribute,\n\nencourages Sector Members\nto participate.\n")) },
         { "RK2002", One(Texts.Pp("resolves\n1 to act;\n2 that the work continues.\n")) },
         { "RK2003", One(Texts.Pp("instructs the Secretary-General\nto act,\n\nrequests the Council\nto review.\n")) },
+        { "RK2004", One(Texts.Pp("instructs the Secretary-General and the Directors of the three Bureaux\nto act.\n")) },
+        { "RK3007", One(Texts.Pp("recalling\nResolution 71 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto act.\n")) },
         { "RK3001", One(Texts.Pp("recalling\nResolution 71 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto act.\n")) },
         { "RK3002", One(Texts.Pp("recalling\nResolution 220 (Bucharest, 2022) of this conference,\n\nresolves\nto act.\n")) },
         { "RK3003", One(Texts.Pp("recalling\nResolution 71 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto act.\n")) },
@@ -87,6 +91,9 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
         { "RK8002", One(Texts.Pp("invites Member States and Sector Members\nto contribute.\n")) },
         { "RK8003", One(Texts.Pp("instructs the Secretary-General and the Director of the Telecommunication Standardization Bureau\nto act.\n")) },
         { "RK8004", One(Texts.Pp("resolves\nto act.\n")) },
+
+        // The footnote marker is there but the copy did not keep the footnote (web pages drop them): nothing to judge.
+        { "RK8004", One(Texts.Pp("resolves\nto assist developing countries¹.\n")) },
         { "RK8005", One(Texts.Pp("resolves\nto act on the matter in a clause of reasonable length.\n")) },
     };
 
@@ -102,6 +109,9 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
         { "RK2001", One(Texts.Pp("[|instructs|] Member States\nto contribute.\n")) },
         { "RK2002", One(Texts.Pp("resolves\n1 to act;\n2 [|the Council reviews the matter.|]\n")) },
         { "RK2003", One(Title("[|RESOLUTION 123 (REV. BUCHAREST, 2022)|]", "instructs the Secretary-General\nto act,\n\nrequests the Secretary-General\nto review.\n")) },
+        { "RK2004", One(Texts.Pp("[|requests the Secretary-General and instructs the Director of the Telecommunication Development Bureau|]\nto act.\n")) },
+        { "RK3007", One(Texts.Pp("recalling\n[|Resolution 58 (Kyoto, 1994) of the Plenipotentiary Conference|],\n\nresolves\nto act.\n")) },
+        { "RK3007", new[] { Texts.Pp("recalling\n[|Résolution 58 (Kyoto, 1994)|],\n\nresolves\nto act.\n", number: "123"), Texts.Pp("recalling\nResolution 58 (Kyoto, 1994),\n\nresolves\nto act.\n", number: "130") } },
         { "RK3001", One(Texts.Pp("recalling\n[|Resolution 71 (Rev. Dubai, 2018) of this conference|],\n\nresolves\nto act.\n")) },
         { "RK3002", One(Texts.Pp("recalling\nResolution 71 (Rev. Bucharest, 2022) of this conference,\n\nresolves\nto implement [|Resolution 250 of this conference|].\n")) },
         { "RK3003", One(Texts.Pp("recalling\n[|Resolution 99 (Rev. Dubai, 2018) of this conference|],\n\nresolves\nto act.\n")) },
@@ -119,13 +129,13 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
         { "RK5004", One(Title("[|RESOLUTION 123 (REV. BUCHAREST, 2022)|]", "resolves\n1 to hold a forum on the matter in 2027;\n2 to report on the forum to PP-30.\n")) },
         { "RK6001", One(Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 [|to submit an annual report to the Council on the use of the six languages.|]\n")) },
         { "RK6002", One(Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 [|{ToConference}.|]\n")) },
-        { "RK6003", new[] { Texts.Pp($"instructs the Secretary-General\n{ToCouncil}.\n", number: "123"), Texts.Pp($"instructs the Secretary-General\n[|{ToCouncil}.|]\n", number: "130") } },
+        { "RK6003", new[] { Texts.Pp($"instructs the Secretary-General\n{OnLanguages}.\n", number: "123"), Texts.Pp($"instructs the Secretary-General\n[|{OnLanguages}.|]\n", number: "130") } },
         { "RK6004", One(Texts.Pp("instructs the Secretary-General\n1 to [|report annually to the Council on the implementation of this resolution|];\n2 to publish the results.\n")) },
         { "RK7001", One(Texts.Pp("instructs the Secretary-General\n1 [|to establish a group of experts on the matter;|]\n2 to act.\n")) },
         { "RK8001", One(Texts.Pp("resolves\nthat the [|chairman|] and the [|vice-chairmen|] rotate.\n")) },
         { "RK8002", One(Texts.Pp("invites Member States\nto consult other [|member states|].\n")) },
         { "RK8003", One(Texts.Pp("resolves\nthat the [|Secretary General|] consults the [|Radio Communication|] Bureau.\n")) },
-        { "RK8004", One(Title("[|RESOLUTION 123 (REV. BUCHAREST, 2022)|]", "resolves\nto assist developing countries.\n")) },
+        { "RK8004", One(Texts.Pp("resolves\nto assist [|developing countries|].\n")) },
         { "RK8005", One(Texts.Pp("resolves\n[|to act " + string.Join(" ", new string[90]).Replace(" ", " on the matter") + ".|]\n")) },
     };
 
@@ -159,5 +169,5 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
     public void RK3001_ShouldNameTheLatestRevision() =>
         new RuleTester(_fixture.RuleSet, "RK3001").Verify(
             Texts.Pp("recalling\n[|Resolution 71 (Rev. Dubai, 2018) of this conference|],\n\nresolves\nto act.\n"),
-            "Resolution 71 (Rev. Dubai, 2018) of the Plenipotentiary Conference has been revised; cite the latest revision (Rev. Bucharest, 2022)");
+            "Resolution 71 (Rev. Dubai, 2018) of this conference has been revised; cite the latest revision (Rev. Bucharest, 2022)");
 }

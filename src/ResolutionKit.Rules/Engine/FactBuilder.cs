@@ -20,14 +20,6 @@ internal sealed class FactBuilder
 
     private const int CommonBigram = 100;
 
-    private static readonly Regex Reporting = new(
-        @"\b(?:to|shall|should)\s+(?:continue\s+to\s+)?(?:report|submit|present)\b|\breport(?:s|ing)?\s+(?:annually|regularly|periodically|each\s+year|back)\b",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
-        TimeSpan.FromSeconds(1));
-
-    private static readonly Regex ToCouncil = new(@"\bto\s+(?:the\s+)?(?:ITU\s+)?Council\b|\bCouncil\s+(?:at\s+)?(?:each|its)\b|\bsessions?\s+of\s+(?:the\s+)?Council\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex ToConference = new(@"\bto\s+(?:the\s+)?(?:next\s+|future\s+|\d{4}\s+)?(?:Plenipotentiary\s+Conference|plenipotentiary\s+conference|conference|Assembly|assembly)\b|\bto\s+(?:PP|WTSA|WTDC|RA)-\d{2}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     private readonly double _floor;
     private readonly Dictionary<string, List<Fact>> _byResolution = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClauseFact> _clauses = new(StringComparer.Ordinal);
@@ -217,10 +209,9 @@ internal sealed class FactBuilder
                 }
             }
 
-            if (c.Part == Part.Operative && IsReporting(c.Text))
+            if (c.Part == Part.Operative && ReportingRequests.Find(c.Text, r.Language) is { } request)
             {
-                var recipient = ToCouncil.IsMatch(c.Text) ? "Council" : ToConference.IsMatch(c.Text) ? "Conference" : "Other";
-                list.Add(new ReportingFact(c, recipient, reportIndex++));
+                list.Add(new ReportingFact(c, request.Recipient.ToString(), reportIndex++) { Request = request });
             }
         }
 
@@ -230,18 +221,6 @@ internal sealed class FactBuilder
         }
 
         _byResolution[r.Address] = list;
-    }
-
-    private static bool IsReporting(string text)
-    {
-        try
-        {
-            return Reporting.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 
     private IEnumerable<(ClauseFact Other, double Similarity)> Similar(ClauseFact clause)
@@ -293,8 +272,8 @@ internal sealed class FactBuilder
         }
     }
 
-    /// <summary>Whether a clause asks for a report.</summary>
-    public static bool IsReportingRequest(string text) => IsReporting(text);
+    /// <summary>The report a clause asks for, in its resolution's language, or null.</summary>
+    public static ReportingRequest? ReportingRequestOf(ClauseFact clause) => ReportingRequests.Find(clause.Text, clause.Resolution.Language);
 
     private static bool IsAncestor(ClauseFact a, ClauseFact b) =>
         a.Address.StartsWith(b.Address + "/", StringComparison.Ordinal) || b.Address.StartsWith(a.Address + "/", StringComparison.Ordinal);

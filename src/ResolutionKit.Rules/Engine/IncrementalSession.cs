@@ -72,7 +72,7 @@ public sealed class IncrementalSession
     {
         if (_current is null || _version != _sink.Version)
         {
-            (_current, _suppressed) = _rules.Config.Filter(_sink.Snapshot());
+            (_current, _suppressed) = _rules.Config.Filter(_rules.ReportOnce(_sink.Snapshot()));
             _version = _sink.Version;
         }
     }

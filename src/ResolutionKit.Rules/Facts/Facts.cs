@@ -241,6 +241,9 @@ public sealed class ReportingFact : Fact
     /// <summary>To whom the report goes: <c>Council</c>, <c>Conference</c> (the next plenipotentiary or assembly), or <c>Other</c>.</summary>
     public string Recipient { get; }
 
+    /// <summary>The request as found: where it is, its recipient and its subject.</summary>
+    public Analysis.ReportingRequest? Request { get; init; }
+
     /// <summary>The position of this request among the reporting requests of its resolution (0 for the first).</summary>
     public int Index { get; }
 

@@ -29,6 +29,9 @@ internal abstract class CompiledRule
 
     public int Index { get; set; }
 
+    /// <summary>Whether a finding with the same first argument is reported once per analysis, at its first location.</summary>
+    public virtual bool ReportOncePerRun => false;
+
     public abstract IEnumerable<IRuleDefinition> Build();
 
     protected Diagnostic Make(Resolution resolution, string address, SourceSpan? span, IEnumerable<Fix>? fixes, params string[] args) =>

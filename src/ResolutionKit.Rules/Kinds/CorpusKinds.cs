@@ -115,7 +115,15 @@ internal static class ReportingKind
         public override bool Matches(SimilarPairFact p) =>
             !p.SameResolution && p.Similarity >= _threshold && p.First.Part == Part.Operative && p.Second.Part == Part.Operative
             && Definition.Scope.Matches(p.First) && Definition.Scope.Matches(p.Second)
-            && FactBuilder.IsReportingRequest(p.First.Text) && FactBuilder.IsReportingRequest(p.Second.Text);
+            && SameSubject(p.First, p.Second);
+
+        /// <summary>
+        /// Two requests are on one subject when what they are about — their text without the words that ask for the
+        /// report, name its recipient or name no subject ("on the implementation of this resolution") — is similar.
+        /// </summary>
+        private bool SameSubject(ClauseFact a, ClauseFact b) =>
+            FactBuilder.ReportingRequestOf(a) is { HasSubject: true } ra && FactBuilder.ReportingRequestOf(b) is { HasSubject: true } rb
+            && Analysis.TextSimilarity.Similarity(ra.Subject, rb.Subject) >= _threshold;
 
         public override IEnumerable<Diagnostic> Evaluate(SimilarPairFact p)
         {
@@ -158,7 +166,8 @@ internal static class ReportingKind
             {
                 "several" => same,
                 "council-and-conference" => same && Analysis.TextSimilarity.Similarity(a.Clause.Text, b.Clause.Text) >= _threshold,
-                _ => !same && string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 && Analysis.TextSimilarity.Similarity(a.Clause.Text, b.Clause.Text) >= _threshold,
+                _ => !same && string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 && a.Request is { HasSubject: true } ra && b.Request is { HasSubject: true } rb
+                    && Analysis.TextSimilarity.Similarity(ra.Subject, rb.Subject) >= _threshold,
             };
         }
 

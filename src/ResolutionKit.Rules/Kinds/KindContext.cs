@@ -126,6 +126,75 @@ internal sealed class KindContext
         return (bool)t;
     }
 
+    /// <summary>
+    /// A parameter that may be given once for every language (a string) or per language (an object keyed by language
+    /// code: <c>{"en": "...", "fr": "..."}</c>). A language with no value is not judged.
+    /// </summary>
+    public Localized<string>? LocalizedString(string name, bool required, JObject? from = null)
+    {
+        var obj = from ?? Params;
+        var t = obj[name];
+        if (t is JObject byLanguage)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var p in byLanguage.Properties())
+            {
+                if (p.Value.Type != JTokenType.String)
+                {
+                    Error(p.Value, $"parameter \"{name}\" for \"{p.Name}\" must be a string");
+                }
+                else if (!System.Text.RegularExpressions.Regex.IsMatch(p.Name, "^[a-z]{2,3}$"))
+                {
+                    Error(p, $"\"{p.Name}\" is not a language code (en, fr, es, ru, ar, zh, ...)");
+                }
+                else
+                {
+                    values[p.Name] = (string)p.Value!;
+                }
+            }
+
+            if (values.Count == 0)
+            {
+                Error(t, $"parameter \"{name}\" must give a value for at least one language");
+                return null;
+            }
+
+            return new Localized<string>(values, null);
+        }
+
+        var text = String(name, required, obj);
+        return text is null ? null : new Localized<string>(new Dictionary<string, string>(), text);
+    }
+
+    /// <summary>A pattern given once or per language, each compiled with a match timeout; errors point into the file.</summary>
+    public Localized<Regex>? LocalizedRegex(string name, bool required, bool ignoreCase, JObject? from = null)
+    {
+        var obj = from ?? Params;
+        var texts = LocalizedString(name, required, obj);
+        if (texts is null)
+        {
+            return null;
+        }
+
+        var token = obj[name]!;
+        var compiled = new Dictionary<string, Regex>(StringComparer.OrdinalIgnoreCase);
+        foreach (var language in texts.Languages)
+        {
+            if (CompilePattern(token is JObject o ? o[language]! : token, texts.For(language)!, ignoreCase) is { } regex)
+            {
+                compiled[language] = regex;
+            }
+        }
+
+        Regex? any = null;
+        if (texts.ForAnyLanguage is { } all)
+        {
+            any = CompilePattern(token, all, ignoreCase);
+        }
+
+        return new Localized<Regex>(compiled, any);
+    }
+
     /// <summary>Compiles a user pattern with a match timeout, so that a bad pattern cannot hang a CI job.</summary>
     public Regex? Regex(string name, bool required, bool ignoreCase, JObject? from = null)
     {
@@ -157,4 +226,31 @@ internal sealed class KindContext
             return null;
         }
     }
+}
+
+/// <summary>A rule parameter given once for every language or per language.</summary>
+/// <typeparam name="T">The value type.</typeparam>
+internal sealed class Localized<T>
+    where T : class
+{
+    private readonly Dictionary<string, T> _byLanguage;
+
+    public Localized(Dictionary<string, T> byLanguage, T? forAnyLanguage)
+    {
+        _byLanguage = byLanguage;
+        ForAnyLanguage = forAnyLanguage;
+    }
+
+    /// <summary>The value for every language not listed, when one was given.</summary>
+    public T? ForAnyLanguage { get; }
+
+    /// <summary>The languages given their own value.</summary>
+    public IEnumerable<string> Languages => _byLanguage.Keys;
+
+    /// <summary>The value for a language, or null when the parameter says nothing for it (the rule does not judge it).</summary>
+    public T? For(string language) => _byLanguage.TryGetValue(language, out var v) ? v : ForAnyLanguage;
+
+    public Localized<TOut> Select<TOut>(Func<T, TOut> map)
+        where TOut : class =>
+        new(_byLanguage.ToDictionary(p => p.Key, p => map(p.Value), StringComparer.OrdinalIgnoreCase), ForAnyLanguage is null ? null : map(ForAnyLanguage));
 }

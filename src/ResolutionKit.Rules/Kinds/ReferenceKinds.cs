@@ -4,9 +4,11 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ResolutionKit.Collections;
+using ResolutionKit.Analysis;
 using ResolutionKit.Diagnostics;
 using ResolutionKit.Fixes;
 using ResolutionKit.Model;
+using ResolutionKit.Phrases;
 using ResolutionKit.Rules.Facts;
 using ResolutionKit.Rules.Loading;
 using ResolutionKit.Rules.Registry;
@@ -14,10 +16,11 @@ using ResolutionKit.Rules.Registry;
 namespace ResolutionKit.Rules.Kinds;
 
 /// <summary>
-/// <c>reference</c>: references checked against the registry. <c>check</c>: <c>superseded</c> (an older revision than
-/// the latest; fix: the latest), <c>suppressed</c>, <c>unknown</c> (a number the body has never used), <c>self</c>
-/// (a text citing itself), <c>no-revision</c>. Message arguments: {0} the reference as written, {1} the latest revision
-/// or what replaced it.
+/// <c>reference</c>: references (in any language the reader knows) checked against the registry. <c>check</c>:
+/// <c>superseded</c> (an older revision than the latest; fix: the latest), <c>suppressed</c>, <c>unknown</c> (a number
+/// the body has never used), <c>uncatalogued</c> (an instrument the catalogue does not hold, reported once per run),
+/// <c>self</c> (a text citing itself), <c>no-revision</c>. Message arguments: {0} the reference as written (for
+/// <c>uncatalogued</c>, the instrument it names), {1} the latest revision, what replaced it, or the catalogue's date.
 /// </summary>
 internal static class ReferenceCheckKind
 {
@@ -26,7 +29,7 @@ internal static class ReferenceCheckKind
     public static CompiledRule? Compile(KindContext ctx)
     {
         ctx.CheckKnown(ctx.Params, "check");
-        var check = ctx.Choice("check", "superseded", "superseded", "suppressed", "unknown", "self", "no-revision");
+        var check = ctx.Choice("check", "superseded", "superseded", "suppressed", "unknown", "uncatalogued", "self", "no-revision");
         return ctx.HasErrors ? null : new Rule(ctx.Rule, check, ctx.Environment.Registry);
     }
 
@@ -42,13 +45,16 @@ internal static class ReferenceCheckKind
             _registry = registry;
         }
 
+        /// <summary>An instrument missing from the catalogue is said once per run, at its first citation.</summary>
+        public override bool ReportOncePerRun => _check == "uncatalogued";
+
         public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && Findings(f).Any();
 
         private IEnumerable<(Reference Reference, string Detail, Fix? Fix)> Findings(ClauseFact f)
         {
             foreach (var r in f.References)
             {
-                if (r.Kind is not (ReferenceKind.Resolution or ReferenceKind.Decision))
+                if (r.Kind is not (ReferenceKind.Resolution or ReferenceKind.Decision) && !(r.Kind == ReferenceKind.Recommendation && _check == "uncatalogued" && r.Body?.Code == Body.Plenipotentiary.Code))
                 {
                     continue;
                 }
@@ -62,33 +68,51 @@ internal static class ReferenceCheckKind
                         break;
                     case "superseded" when id is not null && r.Revision is not null && !isSelf:
                         var entry = _registry.Find(id);
-                        if (entry?.Latest is { } latest && latest.Year > r.Revision.Year && !entry.Suppressed)
+                        if (entry?.Latest is { } latest && !entry.Suppressed && IsNewer(latest, r.Revision))
                         {
-                            yield return (r, latest.ToString(), RevisionFix(f, r, latest));
+                            yield return (r, entry.LatestText!, latest.Edition is null ? RevisionFix(f, r, latest, entry.IsInferred) : null);
                         }
 
                         break;
-                    case "suppressed" when id is not null:
+                    case "suppressed" when id is not null && !isSelf:
                         if (_registry.Find(id) is { Suppressed: true } s)
                         {
-                            yield return (r, s.ReplacedBy ?? "nothing", null);
+                            yield return (r, s.ReplacedBy ?? (s.SuppressedBy is { } by ? "nothing; suppressed by " + by : "nothing"), null);
                         }
 
                         break;
                     case "unknown" when id is not null && !isSelf:
-                        var number = LeadingNumber(id.Number);
-                        if (_registry.Find(id) is null && _registry.HighestNumber(id.Body, id.Kind) is { } highest && number > highest)
+                        if (_registry.Find(id) is null && _registry.HighestNumber(id.Body, id.Kind) is { } highest && LeadingNumber(id.Number) > highest)
                         {
                             yield return (r, highest.ToString(CultureInfo.InvariantCulture), null);
                         }
 
                         break;
-                    case "no-revision" when r.Revision is null && !isSelf && !(id is not null && _registry.HighestNumber(id.Body, id.Kind) is { } top && LeadingNumber(id.Number) > top):
+                    case "uncatalogued" when id is not null && !isSelf && id.Body.Code != Body.Unknown.Code && !id.Number.StartsWith("[", StringComparison.Ordinal):
+                        var beyond = _registry.HighestNumber(id.Body, id.Kind) is { } top && LeadingNumber(id.Number) > top;
+                        if (_registry.Find(id) is null && !beyond)
+                        {
+                            yield return (r, _registry.AsOf is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "an unknown date", null);
+                        }
+
+                        break;
+                    case "no-revision" when r.Revision is null && !isSelf && !(id is not null && _registry.HighestNumber(id.Body, id.Kind) is { } top2 && LeadingNumber(id.Number) > top2):
                         var known = id is null ? null : _registry.Find(id);
-                        yield return (r, known?.Latest?.ToString() ?? string.Empty, known?.Latest is { } l ? InsertRevisionFix(f, r, l) : null);
+                        yield return (r, known?.LatestText is { } text ? " (the latest is " + text + ")" : string.Empty, known?.Latest is { Edition: null } l ? InsertRevisionFix(f, r, l) : null);
                         break;
                 }
             }
+        }
+
+        /// <summary>Whether the catalogue's latest revision is newer than the one cited (editions for ITU-R texts, years otherwise).</summary>
+        private static bool IsNewer(Revision latest, Revision cited)
+        {
+            if (latest.Edition is { } a && cited.Edition is { } b)
+            {
+                return a > b;
+            }
+
+            return latest.Edition is null && cited.Edition is null && latest.Year > 0 && cited.Year > 0 && latest.Year > cited.Year;
         }
 
         private static int LeadingNumber(string number)
@@ -97,22 +121,28 @@ internal static class ReferenceCheckKind
             return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         }
 
-        private Fix? RevisionFix(ClauseFact f, Reference r, Revision latest)
+        private Fix? RevisionFix(ClauseFact f, Reference r, Revision latest, bool inferred)
         {
             var open = r.Text.IndexOf('(');
             var close = open < 0 ? -1 : r.Text.IndexOf(')', open);
-            if (open < 0 || close < 0)
+            if (open < 0 || close < 0 || f.Resolution.Language != "en")
             {
+                // The revision is written in the text's language ("Rév. Dubaï", "Пересм. Дубай"); an English one would not fit.
                 return null;
             }
 
             var old = r.Text.Substring(open + 1, close - open - 1);
             var replacement = latest.ToString();
-            return new Fix(Definition.Fix?.Title ?? $"Cite the latest revision ({replacement})", EquatableArray.Create<ModelEdit>(new ReplaceText(f.Address, r.Start + open + 1, old.Length, replacement, old)), Definition.Fix?.IsSafe ?? true);
+            return new Fix(Definition.Fix?.Title ?? $"Cite the latest revision ({replacement})", EquatableArray.Create<ModelEdit>(new ReplaceText(f.Address, r.Start + open + 1, old.Length, replacement, old)), (Definition.Fix?.IsSafe ?? true) && !inferred);
         }
 
-        private Fix InsertRevisionFix(ClauseFact f, Reference r, Revision latest)
+        private Fix? InsertRevisionFix(ClauseFact f, Reference r, Revision latest)
         {
+            if (f.Resolution.Language != "en")
+            {
+                return null;
+            }
+
             var m = Regex.Match(r.Text, @"^\w+s?\s+\d+[A-Z]?");
             var at = r.Start + m.Length;
             return new Fix(Definition.Fix?.Title ?? $"Cite the revision ({latest})", EquatableArray.Create<ModelEdit>(new ReplaceText(f.Address, at, 0, " (" + latest + ")", string.Empty)), Definition.Fix?.IsSafe ?? false);
@@ -122,43 +152,35 @@ internal static class ReferenceCheckKind
         {
             foreach (var (r, detail, fix) in Findings(f))
             {
-                yield return AtClause(f, r.Start, r.Text.Length, fix is null ? null : new[] { fix }, Display(r), detail);
+                var first = _check == "uncatalogued" ? Display(r) : r.Text;
+                yield return AtClause(f, r.Start, r.Text.Length, fix is null ? null : new[] { fix }, first, detail, r.Text);
             }
         }
 
+        /// <summary>The instrument a reference names, in English whatever the text's language ("PP Resolution 58").</summary>
         private static string Display(Reference r)
         {
-            var kind = r.Kind == ReferenceKind.Decision ? "Decision" : "Resolution";
-            var rev = r.Revision is null ? string.Empty : " (" + r.Revision + ")";
-            var body = r.Body is null ? string.Empty : " of the " + r.Body.Name;
-            return kind + " " + r.Number + rev + body;
+            var kind = r.Kind switch
+            {
+                ReferenceKind.Decision => "Decision",
+                ReferenceKind.Recommendation => "Recommendation",
+                _ => "Resolution",
+            };
+            return r.Body is null ? kind + " " + r.Number : r.Body.Code + " " + kind + " " + r.Number;
         }
     }
 }
 
 /// <summary>
-/// <c>deadline</c>: instructions tied to a conference, session, year or date that lies in the past relative to the
-/// "as of" meeting (configuration <c>asOf</c>). Message arguments: {0} the expression found, {1} the "as of" meeting.
+/// <c>deadline</c>: instructions tied to a conference, session, year or period that lies in the past relative to the
+/// "as of" meeting (configuration <c>asOf</c>), in any language the phrase tables cover (see
+/// <see cref="TimeExpressions"/>). <c>detect</c>: <c>events</c> (past meetings and Council sessions), <c>years</c>
+/// (past deadlines and plans or periods that have ended), <c>fixed-names</c> (a future meeting named by its code or
+/// year), <c>all-time-bound</c>. Message arguments: {0} the expression found, {1} the "as of" meeting.
 /// </summary>
 internal static class DeadlineKind
 {
     public const string Name = "deadline";
-
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
-
-    private static readonly Regex ShortName = new(@"\b(?<body>PP|WTSA|WTDC|RA|WCIT)-(?<yy>\d{2})\b", RegexOptions.CultureInvariant, Timeout);
-
-    private static readonly Regex NamedConference = new(
-        @"\b(?:the\s+)?(?:(?<year>(?:19|20)\d{2})\s+)?(?<body>Plenipotentiary\s+Conference|World\s+Telecommunication\s+Standardization\s+Assembly|World\s+Telecommunication\s+Development\s+Conference|Radiocommunication\s+Assembly)(?:\s*\((?<place>[^(),]{2,30}),\s*(?<year2>(?:19|20)\d{2})\))?",
-        RegexOptions.CultureInvariant,
-        Timeout);
-
-    private static readonly Regex CouncilSession = new(@"\b(?:the\s+)?(?<year>(?:19|20)\d{2})\s+session\s+of\s+the\s+Council\b|\bCouncil\s+(?<year>(?:19|20)\d{2})\b|\bC(?<yy>\d{2})\b", RegexOptions.CultureInvariant, Timeout);
-
-    private static readonly Regex DatedPhrase = new(
-        @"\b(?:by|before|until|not\s+later\s+than|no\s+later\s+than|in|during|by\s+the\s+end\s+of|at\s+the\s+latest\s+in)\s+(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?<year>(?:19|20)\d{2})\b(?![-–/]\d)",
-        RegexOptions.CultureInvariant,
-        Timeout);
 
     public static CompiledRule? Compile(KindContext ctx)
     {
@@ -172,19 +194,8 @@ internal static class DeadlineKind
         return ctx.HasErrors ? null : new Rule(ctx.Rule, detect, ctx.Environment);
     }
 
-    /// <summary>Whether a text ties itself to a meeting, a session or a year (past or future).</summary>
-    internal static bool IsTimeBound(string text)
-    {
-        try
-        {
-            return ShortName.IsMatch(text) || CouncilSession.IsMatch(text) || DatedPhrase.IsMatch(text)
-                || NamedConference.Matches(text).Cast<Match>().Any(m => m.Groups["year"].Success || m.Groups["year2"].Success);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether a text ties itself to a meeting, a session, a deadline or a period (past or future).</summary>
+    internal static bool IsTimeBound(string text, string language) => TimeExpressions.Find(text, language).Count > 0;
 
     /// <summary>
     /// <c>detect: all-time-bound</c>: a resolution whose every operative clause is tied to a meeting or a date sets
@@ -209,7 +220,7 @@ internal static class DeadlineKind
             }
 
             var operative = Operative(r);
-            return operative.Count > 0 && operative.All(c => IsTimeBound(c.Clause.Text));
+            return operative.Count > 0 && operative.All(c => IsTimeBound(c.Clause.Text, r.Resolution.Language));
         }
 
         public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
@@ -232,138 +243,89 @@ internal static class DeadlineKind
 
         public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && Findings(f).Any();
 
-        private IEnumerable<(int Start, int Length, string Text, Fix? Fix)> Findings(ClauseFact f)
+        private DateTime AsOfDate => _env.AsOf.Start ?? new DateTime(_env.AsOf.Conference.Year, 1, 1);
+
+        /// <summary>When a meeting took place: the registry's date, else the end of its year (so that only what is surely past counts).</summary>
+        private DateTime DateOf(TimeExpression e)
         {
-            var asOf = _env.AsOf;
-            var asOfDate = asOf.Start ?? new DateTime(asOf.Conference.Year, 1, 1);
-            var text = f.Text;
-            var seen = new List<(int, int)>();
-            bool Fresh(int start, int length)
+            MeetingEntry? meeting = null;
+            if (e.ShortName is { } name)
             {
-                if (seen.Any(s => start < s.Item1 + s.Item2 && start + length > s.Item1))
-                {
-                    return false;
-                }
-
-                seen.Add((start, length));
-                return true;
+                meeting = _env.Registry.FindMeeting(NormalizeCode(name));
             }
 
-            bool IsPast(Body? body, int year, string? place)
+            if (meeting is null && e.Place is not null)
             {
-                var meeting = place is not null ? _env.Registry.FindMeeting(body, place, year) : null;
-                meeting ??= _env.Registry.Meetings.FirstOrDefault(m => m.Conference.Year == year && (body is null || m.Conference.Body.Code == body.Code));
-                var date = meeting?.Start ?? new DateTime(year, 12, 31);
-                return date < asOfDate;
+                meeting = _env.Registry.FindMeeting(e.Body, e.Place, e.Year);
             }
 
-            if (_detect is "events" or "fixed-names")
+            meeting ??= _env.Registry.Meetings.FirstOrDefault(m => m.Conference.Year == e.Year && e.Body is not null && m.Conference.Body.Code == e.Body.Code);
+            return meeting?.Start ?? new DateTime(e.Year, 12, 31);
+        }
+
+        /// <summary>The registry knows meetings by their English codes: AMNT-24 is WTSA-24, ПК-22 is PP-22.</summary>
+        private static string NormalizeCode(string name)
+        {
+            var dash = name.LastIndexOf('-');
+            if (dash <= 0)
             {
-                foreach (Match m in SafeMatches(ShortName, text))
-                {
-                    var meeting = _env.Registry.FindMeeting(m.Value);
-                    var year = 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
-                    var body = Body.FromCode(m.Groups["body"].Value);
-                    var past = meeting is not null ? (meeting.Start ?? new DateTime(meeting.Conference.Year, 1, 1)) < asOfDate : IsPast(body, year, null);
-                    if ((_detect == "events" && past && Fresh(m.Index, m.Length)) || (_detect == "fixed-names" && !past && Fresh(m.Index, m.Length)))
-                    {
-                        yield return (m.Index, m.Length, m.Value, NextFix(f, m, body));
-                    }
-                }
-
-                foreach (Match m in SafeMatches(NamedConference, text))
-                {
-                    var yearGroup = m.Groups["year"].Success ? m.Groups["year"] : m.Groups["year2"];
-                    if (!yearGroup.Success || IsCitation(text, m))
-                    {
-                        continue;
-                    }
-
-                    var year = int.Parse(yearGroup.Value, CultureInfo.InvariantCulture);
-                    var body = ReferenceBody(m.Groups["body"].Value);
-                    var past = IsPast(body, year, m.Groups["place"].Success ? m.Groups["place"].Value.Trim() : null);
-                    if (((_detect == "events" && past) || (_detect == "fixed-names" && !past)) && Fresh(m.Index, m.Length))
-                    {
-                        yield return (m.Index, m.Length, m.Value.Trim(), NextFix(f, m, body));
-                    }
-                }
+                return name;
             }
 
-            if (_detect == "events")
-            {
-                foreach (Match m in SafeMatches(CouncilSession, text))
-                {
-                    var year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
-                    if (new DateTime(year, 12, 31) < asOfDate && Fresh(m.Index, m.Length))
-                    {
-                        yield return (m.Index, m.Length, m.Value.Trim(), null);
-                    }
-                }
-            }
+            var body = Conferences.BodyOfCode(name.Substring(0, dash));
+            return body is null || body.Code == Body.Council.Code ? name : body.Code + name.Substring(dash);
+        }
 
-            if (_detect == "years")
+        private IEnumerable<(TimeExpression Expression, Fix? Fix)> Findings(ClauseFact f)
+        {
+            var asOf = AsOfDate;
+            foreach (var e in TimeExpressions.Find(f.Text, f.Resolution.Language))
             {
-                foreach (Match m in SafeMatches(DatedPhrase, text))
+                switch (_detect, e.Kind)
                 {
-                    var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-                    if (year < asOfDate.Year && Fresh(m.Index, m.Length))
-                    {
-                        yield return (m.Index, m.Length, m.Value, DeleteFix(f));
-                    }
+                    case ("events", TimeExpressionKind.Meeting) when DateOf(e) < asOf:
+                        yield return (e, NextFix(f, e));
+                        break;
+                    case ("events", TimeExpressionKind.CouncilSession) when DateOf(e) < asOf:
+                        yield return (e, null);
+                        break;
+                    case ("fixed-names", TimeExpressionKind.Meeting) when DateOf(e) >= asOf && e.Body is not null && e.Body.Code != Body.Council.Code:
+                        yield return (e, NextFix(f, e));
+                        break;
+                    case ("years", TimeExpressionKind.Deadline) when e.Year < asOf.Year:
+                        yield return (e, DeleteFix(f));
+                        break;
+                    case ("years", TimeExpressionKind.Period) when e.Year < asOf.Year:
+                        yield return (e, null);
+                        break;
                 }
             }
         }
 
-        private static bool IsCitation(string text, Match m)
+        private Fix? NextFix(ClauseFact f, TimeExpression e)
         {
-            // "Resolution 71 (Rev. Bucharest, 2022) of the Plenipotentiary Conference" is a citation, not a deadline.
-            var before = text.Substring(0, m.Index);
-            return Regex.IsMatch(before, @"(?:Resolutions?|Decisions?)\s+\d+[A-Z]?(?:\s*\([^()]*\))?\s+of\s*$", RegexOptions.None, Timeout);
-        }
-
-        private static IEnumerable<Match> SafeMatches(Regex regex, string text)
-        {
-            try
-            {
-                return regex.Matches(text).Cast<Match>().ToList();
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return Array.Empty<Match>();
-            }
-        }
-
-        private static Body? ReferenceBody(string name) => Reading.ReferenceParser.BodyFromName(Regex.Replace(name, @"\s+", " "));
-
-        private Fix? NextFix(ClauseFact f, Match m, Body? body)
-        {
-            if (Definition.Fix is not { Kind: "next-meeting" } fix || body is null)
+            if (Definition.Fix is not { Kind: "next-meeting" } fix || e.Body is null
+                || PhraseTable.ForLanguage(f.Resolution.Language) is not { } table || !table.NextMeetingPhrases.TryGetValue(e.Body.Code, out var next))
             {
                 return null;
             }
 
-            var value = m.Value;
-            var lead = value.Length - value.TrimStart().Length;
-            var core = value.Trim();
-            var next = body.Code switch
+            var start = e.Start;
+            var core = e.Text;
+            if (f.Resolution.Language == "en")
             {
-                "PP" => "the next plenipotentiary conference",
-                "WTSA" => "the next world telecommunication standardization assembly",
-                "WTDC" => "the next world telecommunication development conference",
-                "RA" => "the next radiocommunication assembly",
-                _ => null,
-            };
-            if (next is null)
-            {
-                return null;
+                // "the PP-18" and "the 2018 Plenipotentiary Conference": the article goes with what is replaced.
+                var before = f.Text.Substring(0, start);
+                if (before.EndsWith("the ", StringComparison.Ordinal) && !core.StartsWith("the", StringComparison.Ordinal))
+                {
+                    start -= 4;
+                    core = "the " + core;
+                }
             }
 
-            var start = m.Index + lead;
-            var before = f.Text.Substring(0, start);
-            if (before.EndsWith("the ", StringComparison.Ordinal) && !core.StartsWith("the", StringComparison.Ordinal))
+            if (f.Text.Length < start + core.Length || f.Text.Substring(start, core.Length) != core)
             {
-                start -= 4;
-                core = "the " + core;
+                return null;
             }
 
             return new Fix(fix.Title ?? $"Refer to {next}", EquatableArray.Create<ModelEdit>(new ReplaceText(f.Address, start, core.Length, next, core)), fix.IsSafe);
@@ -376,9 +338,9 @@ internal static class DeadlineKind
 
         public override IEnumerable<Diagnostic> Evaluate(ClauseFact f)
         {
-            foreach (var (start, length, text, fix) in Findings(f))
+            foreach (var (e, fix) in Findings(f))
             {
-                yield return AtClause(f, start, length, fix is null ? null : new[] { fix }, text, _env.AsOf.Conference.ShortName);
+                yield return AtClause(f, e.Start, e.Length, fix is null ? null : new[] { fix }, e.Text, _env.AsOf.Conference.ShortName);
             }
         }
     }

@@ -26,11 +26,12 @@ internal static class PhraseKind
     {
         ctx.CheckKnown(ctx.Params, "pattern", "mode", "target", "ignoreCase", "when", "unless");
         var ignoreCase = ctx.Bool("ignoreCase", true);
-        var pattern = ctx.Regex("pattern", true, ignoreCase);
+        var pattern = ctx.LocalizedRegex("pattern", true, ignoreCase);
         var mode = ctx.Choice("mode", "forbid", "forbid", "require");
-        var target = ctx.Choice("target", "clause", "clause", "heading", "title", "formula");
-        var when = ctx.Regex("when", false, ignoreCase);
-        var unless = ctx.Regex("unless", false, ignoreCase);
+        var target = ctx.Choice("target", "clause", "clause", "heading", "title", "formula", "footnotes");
+        var when = ctx.LocalizedRegex("when", false, ignoreCase);
+        var unless = ctx.LocalizedRegex("unless", false, ignoreCase);
+        Localized<string>? with = null;
         if (ctx.Rule.Fix is { } fix)
         {
             var allowed = target == "heading" ? new[] { "replace-match" } : new[] { "replace-match", "delete-clause" };
@@ -39,15 +40,24 @@ internal static class PhraseKind
                 ctx.Error(ctx.Rule.Json["fix"], $"fix kind \"{fix.Kind}\" does not apply to phrase rules on {target} (use {string.Join(" or ", allowed)})");
             }
 
-            if (fix.Kind == "replace-match" && fix.Parameters["with"]?.Type != JTokenType.String)
+            if (fix.Kind == "replace-match")
             {
-                ctx.Error(ctx.Rule.Json["fix"], "a replace-match fix needs \"with\" (the replacement; $1 refers to a group of the pattern)");
+                with = fix.Parameters["with"] is JValue { Type: JTokenType.String } or JObject ? ctx.LocalizedString("with", true, fix.Parameters) : null;
+                if (with is null)
+                {
+                    ctx.Error(ctx.Rule.Json["fix"], "a replace-match fix needs \"with\" (the replacement, or one per language; $1 refers to a group of the pattern)");
+                }
             }
         }
 
-        if (mode == "require" && target != "clause")
+        if (mode == "require" && target is not ("clause" or "footnotes"))
         {
-            ctx.Error(ctx.Params["mode"], "mode \"require\" applies to the target \"clause\" only");
+            ctx.Error(ctx.Params["mode"], "mode \"require\" applies to the targets \"clause\" and \"footnotes\" only");
+        }
+
+        if (target == "footnotes" && (mode != "require" || when is null))
+        {
+            ctx.Error(ctx.Params["target"], "the target \"footnotes\" needs mode \"require\" and \"when\" (the mention in a clause that calls for the footnote)");
         }
 
         if (pattern is null || ctx.HasErrors)
@@ -55,45 +65,88 @@ internal static class PhraseKind
             return null;
         }
 
+        var patterns = new Patterns(pattern, when, unless, with);
         return target switch
         {
-            "heading" => new HeadingRule(ctx.Rule, pattern, unless),
-            "title" or "formula" => new TitleRule(ctx.Rule, pattern, target == "formula"),
-            _ => new ClauseRule(ctx.Rule, pattern, mode == "require", when, unless),
+            "heading" => new HeadingRule(ctx.Rule, patterns),
+            "title" or "formula" => new TitleRule(ctx.Rule, patterns, target == "formula"),
+            "footnotes" => new FootnoteRule(ctx.Rule, patterns),
+            _ => new ClauseRule(ctx.Rule, patterns, mode == "require"),
         };
+    }
+
+    /// <summary>
+    /// The patterns of a phrase rule for each language. A language is judged only when the rule has a pattern for it
+    /// and, when a condition or a replacement is given per language, has that too.
+    /// </summary>
+    internal sealed class Patterns
+    {
+        private readonly Localized<Regex> _pattern;
+        private readonly Localized<Regex>? _when;
+        private readonly Localized<Regex>? _unless;
+        private readonly Localized<string>? _with;
+
+        public Patterns(Localized<Regex> pattern, Localized<Regex>? when, Localized<Regex>? unless, Localized<string>? with)
+        {
+            _pattern = pattern;
+            _when = when;
+            _unless = unless;
+            _with = with;
+        }
+
+        public bool Judges(string language) => _pattern.For(language) is not null && (_when is null || _when.For(language) is not null);
+
+        public Regex? Pattern(string language) => _pattern.For(language);
+
+        public Regex? When(string language) => _when?.For(language);
+
+        public Regex? Unless(string language) => _unless?.For(language);
+
+        public string? With(string language) => _with?.For(language);
     }
 
     private sealed class ClauseRule : SingleFactRule<ClauseFact>
     {
-        private readonly Regex _pattern;
+        private readonly Patterns _patterns;
         private readonly bool _require;
-        private readonly Regex? _when;
-        private readonly Regex? _unless;
 
-        public ClauseRule(RuleDefinition d, Regex pattern, bool require, Regex? when, Regex? unless)
+        public ClauseRule(RuleDefinition d, Patterns patterns, bool require)
             : base(d)
         {
-            _pattern = pattern;
+            _patterns = patterns;
             _require = require;
-            _when = when;
-            _unless = unless;
         }
 
-        public override bool Matches(ClauseFact f) =>
-            Definition.Scope.Matches(f) && (_when is null || IsMatch(_when, f.Text)) && (_unless is null || !IsMatch(_unless, f.Text))
-            && IsMatch(_pattern, f.Text) != _require;
+        public override bool Matches(ClauseFact f)
+        {
+            var language = f.Resolution.Language;
+            if (!_patterns.Judges(language) || !Definition.Scope.Matches(f))
+            {
+                return false;
+            }
+
+            var when = _patterns.When(language);
+            var unless = _patterns.Unless(language);
+            return (when is null || IsMatch(when, f.Text)) && (unless is null || !IsMatch(unless, f.Text))
+                && IsMatch(_patterns.Pattern(language)!, f.Text) != _require;
+        }
 
         public override IEnumerable<Diagnostic> Evaluate(ClauseFact f)
         {
             var actors = string.Join(", ", f.Actors.Select(a => a.Name));
             if (_require)
             {
-                var head = string.Join(" ", f.Text.Split(' ').Take(8));
+                var head = f.Text.Length <= 60 ? f.Text : f.Text.Substring(0, 60).TrimEnd() + "…";
+                if (f.Text.Contains(' '))
+                {
+                    head = string.Join(" ", f.Text.Split(' ').Take(8));
+                }
+
                 yield return AtClause(f, 0, f.Text.Length, Fixes(f, null), head, f.Group.Heading, actors);
                 yield break;
             }
 
-            foreach (var m in Matches(_pattern, f.Text))
+            foreach (var m in Matches(_patterns.Pattern(f.Resolution.Language)!, f.Text))
             {
                 yield return AtClause(f, m.Index, m.Length, Fixes(f, m), m.Value, f.Group.Heading, actors);
             }
@@ -110,9 +163,9 @@ internal static class PhraseKind
             {
                 yield return new Fix(fix.Title ?? "Delete the clause", EquatableArray.Create<ModelEdit>(new DeleteClause(f.Address, Descriptor.Title) { OldText = FixApplier.ExpectedText(f.Clause) }), fix.IsSafe);
             }
-            else if (m is not null)
+            else if (m is not null && _patterns.With(f.Resolution.Language) is { } with)
             {
-                var replacement = m.Result((string)fix.Parameters["with"]!);
+                var replacement = m.Result(with);
                 replacement = MatchCase(m.Value, replacement);
                 yield return new Fix(fix.Title ?? $"Replace '{m.Value}' with '{replacement}'", EquatableArray.Create<ModelEdit>(new ReplaceText(f.Address, m.Index, m.Length, replacement, m.Value)), fix.IsSafe);
             }
@@ -121,28 +174,27 @@ internal static class PhraseKind
 
     private sealed class HeadingRule : SingleFactRule<GroupFact>
     {
-        private readonly Regex _pattern;
-        private readonly Regex? _unless;
+        private readonly Patterns _patterns;
 
-        public HeadingRule(RuleDefinition d, Regex pattern, Regex? unless)
-            : base(d)
+        public HeadingRule(RuleDefinition d, Patterns patterns)
+            : base(d) => _patterns = patterns;
+
+        public override bool Matches(GroupFact g)
         {
-            _pattern = pattern;
-            _unless = unless;
+            var language = g.Resolution.Language;
+            return _patterns.Judges(language) && Definition.Scope.MatchesGroup(g.Resolution, g.Group)
+                && IsMatch(_patterns.Pattern(language)!, g.Group.Heading) && (_patterns.Unless(language) is not { } unless || !IsMatch(unless, g.Group.Heading));
         }
-
-        public override bool Matches(GroupFact g) =>
-            Definition.Scope.MatchesGroup(g.Resolution, g.Group) && IsMatch(_pattern, g.Group.Heading) && (_unless is null || !IsMatch(_unless, g.Group.Heading));
 
         public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
         {
             var actors = string.Join(", ", g.Actors.Select(a => a.Name));
-            foreach (var m in Matches(_pattern, g.Group.Heading).Take(1))
+            foreach (var m in Matches(_patterns.Pattern(g.Resolution.Language)!, g.Group.Heading).Take(1))
             {
                 var fixes = new List<Fix>();
-                if (Definition.Fix is { Kind: "replace-match" } fix)
+                if (Definition.Fix is { Kind: "replace-match" } fix && _patterns.With(g.Resolution.Language) is { } with)
                 {
-                    var replacement = MatchCase(m.Value, m.Result((string)fix.Parameters["with"]!));
+                    var replacement = MatchCase(m.Value, m.Result(with));
                     var heading = g.Group.Heading.Substring(0, m.Index) + replacement + g.Group.Heading.Substring(m.Index + m.Length);
                     var phrases = PhraseTable.ForLanguage(g.Resolution.Language) ?? PhraseTable.English;
                     var kind = phrases.MatchOperative(heading)?.Kind ?? phrases.MatchPreamble(heading) ?? g.Group.Kind;
@@ -157,25 +209,105 @@ internal static class PhraseKind
 
     private sealed class TitleRule : SingleFactRule<ResolutionFact>
     {
-        private readonly Regex _pattern;
+        private readonly Patterns _patterns;
         private readonly bool _formula;
 
-        public TitleRule(RuleDefinition d, Regex pattern, bool formula)
+        public TitleRule(RuleDefinition d, Patterns patterns, bool formula)
             : base(d)
         {
-            _pattern = pattern;
+            _patterns = patterns;
             _formula = formula;
         }
 
         private string TextOf(ResolutionFact r) => (_formula ? r.Resolution.ConferenceFormula : r.Resolution.Title) ?? string.Empty;
 
-        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && IsMatch(_pattern, TextOf(r));
+        public override bool Matches(ResolutionFact r) =>
+            _patterns.Judges(r.Resolution.Language) && Definition.Scope.MatchesResolution(r.Resolution) && IsMatch(_patterns.Pattern(r.Resolution.Language)!, TextOf(r));
 
         public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
         {
-            foreach (var m in Matches(_pattern, TextOf(r)).Take(1))
+            foreach (var m in Matches(_patterns.Pattern(r.Resolution.Language)!, TextOf(r)).Take(1))
             {
                 yield return AtResolution(r.Resolution, null, m.Value, string.Empty, string.Empty);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>target: footnotes</c>: a mention in a clause (<c>when</c>) calls for a footnote saying <c>pattern</c>. Reported
+    /// at the first mention. A mention that carries a footnote marker whose footnote was not read (a web copy drops
+    /// footnotes) cannot be judged: nothing is reported.
+    /// </summary>
+    private sealed class FootnoteRule : SingleFactRule<ResolutionFact>
+    {
+        private const string Markers = "⁰¹²³⁴⁵⁶⁷⁸⁹*";
+        private readonly Patterns _patterns;
+
+        public FootnoteRule(RuleDefinition d, Patterns patterns)
+            : base(d) => _patterns = patterns;
+
+        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && FirstMention(r) is not null;
+
+        private (ClauseNode Clause, Match Mention)? FirstMention(ResolutionFact r)
+        {
+            var language = r.Resolution.Language;
+            if (!_patterns.Judges(language))
+            {
+                return null;
+            }
+
+            var pattern = _patterns.Pattern(language)!;
+            var when = _patterns.When(language)!;
+            var footnotes = r.Resolution.Footnotes;
+            if (footnotes.Any(f => IsMatch(pattern, f.Text)))
+            {
+                return null;
+            }
+
+            (ClauseNode, Match)? first = null;
+            foreach (var c in r.AllClauses)
+            {
+                foreach (var m in Matches(when, c.Clause.Text))
+                {
+                    var marker = MarkerAfter(c.Clause.Text, m.Index + m.Length);
+                    if (marker.Length > 0 && !footnotes.Any(f => f.Marker == marker || Plain(f.Marker) == Plain(marker)))
+                    {
+                        return null;
+                    }
+
+                    first ??= (c, m);
+                }
+            }
+
+            return first;
+        }
+
+        private static string MarkerAfter(string text, int at)
+        {
+            var i = at;
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (Markers.IndexOf(text[i]) >= 0 || (i == at && char.IsDigit(text[i]))))
+            {
+                i++;
+            }
+
+            // A plain digit counts only when glued to the word ("countries1,"), as PDF copies print markers.
+            return i > start && (start == at || Markers.IndexOf(text[start]) >= 0) ? text.Substring(start, i - start) : string.Empty;
+        }
+
+        private static string Plain(string marker) =>
+            new(marker.Select(c => Markers.IndexOf(c) is var k and >= 0 and < 10 ? (char)('0' + k) : c).ToArray());
+
+        public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
+        {
+            if (FirstMention(r) is { } mention)
+            {
+                yield return Make(r.Resolution, mention.Clause.Address, mention.Clause.Clause.Locate(mention.Mention.Index, mention.Mention.Length), null, r.Address, mention.Mention.Value);
             }
         }
     }
@@ -204,10 +336,50 @@ internal static class SubstitutionKind
     {
         ctx.CheckKnown(ctx.Params, "terms", "target");
         var target = ctx.Choice("target", "clause", "clause", "title", "heading");
-        var terms = new List<(Regex Pattern, string Preferred)>();
-        if (ctx.Params["terms"] is not JArray array || array.Count == 0)
+        var byLanguage = new Dictionary<string, List<(Regex Pattern, string Preferred)>>(StringComparer.OrdinalIgnoreCase);
+        List<(Regex Pattern, string Preferred)>? forAll = null;
+        if (ctx.Params["terms"] is JObject perLanguage && perLanguage.Count > 0)
         {
-            ctx.Error(ctx.Params["terms"] ?? ctx.Params, "parameter \"terms\" must be a non-empty array of {\"discouraged\", \"preferred\"}");
+            // Terms per language: {"en": [...], "fr": [...]}; a language without terms is not judged.
+            foreach (var p in perLanguage.Properties())
+            {
+                if (!Regex.IsMatch(p.Name, "^[a-z]{2,3}$"))
+                {
+                    ctx.Error(p, $"\"{p.Name}\" is not a language code (en, fr, es, ru, ar, zh, ...)");
+                    continue;
+                }
+
+                if (ReadTerms(ctx, p.Value) is { } list)
+                {
+                    byLanguage[p.Name] = list;
+                }
+            }
+        }
+        else
+        {
+            forAll = ReadTerms(ctx, ctx.Params["terms"] ?? ctx.Params);
+        }
+
+        var terms = new Localized<List<(Regex Pattern, string Preferred)>>(byLanguage, forAll);
+        if (ctx.HasErrors)
+        {
+            return null;
+        }
+
+        return target switch
+        {
+            "title" => new TitleRule(ctx.Rule, terms),
+            "heading" => new HeadingRule(ctx.Rule, terms),
+            _ => new Rule(ctx.Rule, terms),
+        };
+    }
+
+    private static List<(Regex Pattern, string Preferred)>? ReadTerms(KindContext ctx, JToken token)
+    {
+        var terms = new List<(Regex Pattern, string Preferred)>();
+        if (token is not JArray array || array.Count == 0)
+        {
+            ctx.Error(token, "parameter \"terms\" must be a non-empty array of {\"discouraged\", \"preferred\"}, or an object of such arrays by language");
             return null;
         }
 
@@ -251,17 +423,7 @@ internal static class SubstitutionKind
             }
         }
 
-        if (ctx.HasErrors)
-        {
-            return null;
-        }
-
-        return target switch
-        {
-            "title" => new TitleRule(ctx.Rule, terms),
-            "heading" => new HeadingRule(ctx.Rule, terms),
-            _ => new Rule(ctx.Rule, terms),
-        };
+        return terms;
     }
 
     /// <summary>The occurrences of discouraged terms in a text: leftmost-longest, not overlapping, not already the preferred term.</summary>
@@ -288,16 +450,16 @@ internal static class SubstitutionKind
 
     private sealed class Rule : SingleFactRule<ClauseFact>
     {
-        private readonly List<(Regex Pattern, string Preferred)> _terms;
+        private readonly Localized<List<(Regex Pattern, string Preferred)>> _byLanguage;
 
-        public Rule(RuleDefinition d, List<(Regex, string)> terms)
-            : base(d) => _terms = terms;
+        public Rule(RuleDefinition d, Localized<List<(Regex Pattern, string Preferred)>> terms)
+            : base(d) => _byLanguage = terms;
 
-        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && _terms.Any(t => IsMatch(t.Pattern, f.Text));
+        public override bool Matches(ClauseFact f) => _byLanguage.For(f.Resolution.Language) is { } terms && Definition.Scope.Matches(f) && terms.Any(t => IsMatch(t.Pattern, f.Text));
 
         public override IEnumerable<Diagnostic> Evaluate(ClauseFact f)
         {
-            foreach (var (m, replacement) in Find(_terms, Matches, f.Text))
+            foreach (var (m, replacement) in Find(_byLanguage.For(f.Resolution.Language)!, Matches, f.Text))
             {
                 var fix = new Fix(Definition.Fix?.Title ?? $"Replace '{m.Value}' with '{replacement}'", EquatableArray.Create<ModelEdit>(new ReplaceText(f.Address, m.Index, m.Length, replacement, m.Value)), Definition.Fix?.IsSafe ?? true);
                 yield return AtClause(f, m.Index, m.Length, new[] { fix }, m.Value, replacement);
@@ -308,16 +470,16 @@ internal static class SubstitutionKind
     /// <summary>Terms in the subject title, reported on the title line (the model keeps no span for the subject line).</summary>
     private sealed class TitleRule : SingleFactRule<ResolutionFact>
     {
-        private readonly List<(Regex Pattern, string Preferred)> _terms;
+        private readonly Localized<List<(Regex Pattern, string Preferred)>> _byLanguage;
 
-        public TitleRule(RuleDefinition d, List<(Regex, string)> terms)
-            : base(d) => _terms = terms;
+        public TitleRule(RuleDefinition d, Localized<List<(Regex Pattern, string Preferred)>> terms)
+            : base(d) => _byLanguage = terms;
 
-        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && _terms.Any(t => IsMatch(t.Pattern, r.Resolution.Title));
+        public override bool Matches(ResolutionFact r) => _byLanguage.For(r.Resolution.Language) is { } terms && Definition.Scope.MatchesResolution(r.Resolution) && terms.Any(t => IsMatch(t.Pattern, r.Resolution.Title));
 
         public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
         {
-            foreach (var (m, replacement) in Find(_terms, Matches, r.Resolution.Title))
+            foreach (var (m, replacement) in Find(_byLanguage.For(r.Resolution.Language)!, Matches, r.Resolution.Title))
             {
                 var fix = new Fix(Definition.Fix?.Title ?? $"Replace '{m.Value}' with '{replacement}'", EquatableArray.Create<ModelEdit>(new ReplaceText(r.Address, m.Index, m.Length, replacement, m.Value)), Definition.Fix?.IsSafe ?? true);
                 yield return AtResolution(r.Resolution, new[] { fix }, m.Value, replacement);
@@ -328,16 +490,16 @@ internal static class SubstitutionKind
     /// <summary>Terms in group headings, reported on the term; the fix changes the heading.</summary>
     private sealed class HeadingRule : SingleFactRule<GroupFact>
     {
-        private readonly List<(Regex Pattern, string Preferred)> _terms;
+        private readonly Localized<List<(Regex Pattern, string Preferred)>> _byLanguage;
 
-        public HeadingRule(RuleDefinition d, List<(Regex, string)> terms)
-            : base(d) => _terms = terms;
+        public HeadingRule(RuleDefinition d, Localized<List<(Regex Pattern, string Preferred)>> terms)
+            : base(d) => _byLanguage = terms;
 
-        public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && _terms.Any(t => IsMatch(t.Pattern, g.Group.Heading));
+        public override bool Matches(GroupFact g) => _byLanguage.For(g.Resolution.Language) is { } terms && Definition.Scope.MatchesGroup(g.Resolution, g.Group) && terms.Any(t => IsMatch(t.Pattern, g.Group.Heading));
 
         public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
         {
-            foreach (var (m, replacement) in Find(_terms, Matches, g.Group.Heading))
+            foreach (var (m, replacement) in Find(_byLanguage.For(g.Resolution.Language)!, Matches, g.Group.Heading))
             {
                 var heading = g.Group.Heading.Substring(0, m.Index) + replacement + g.Group.Heading.Substring(m.Index + m.Length);
                 var fix = new Fix(Definition.Fix?.Title ?? $"Replace '{m.Value}' with '{replacement}'", EquatableArray.Create<ModelEdit>(new ChangeGroupHeading(g.Address, heading, g.Group.Kind, g.Actors)), Definition.Fix?.IsSafe ?? true);

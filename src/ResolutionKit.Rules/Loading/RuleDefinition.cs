@@ -30,10 +30,21 @@ public sealed record RuleScope
     /// <summary>Instrument kinds (<c>Resolution</c>, <c>Decision</c>); empty for any.</summary>
     public EquatableArray<string> Instruments { get; init; } = EquatableArray<string>.Empty;
 
-    /// <summary>Whether a resolution is in scope (bodies and instrument kinds).</summary>
+    /// <summary>The languages the rule judges (<c>en</c>, <c>fr</c>, ...); empty for all.</summary>
+    public EquatableArray<string> Languages { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Only instruments whose identity was read from their title (not <c>Unknown-[file]</c>).</summary>
+    public bool Identified { get; init; }
+
+    /// <summary>Only top-level clauses (not sub-clauses).</summary>
+    public bool TopLevel { get; init; }
+
+    /// <summary>Whether a resolution is in scope (language, identity, bodies and instrument kinds).</summary>
     /// <param name="resolution">The resolution.</param>
     public bool MatchesResolution(Resolution resolution) =>
-        (Bodies.IsEmpty || Bodies.Any(b => string.Equals(b, resolution.Id.Body.Code, StringComparison.OrdinalIgnoreCase)))
+        (Languages.IsEmpty || Languages.Any(l => string.Equals(l, resolution.Language, StringComparison.OrdinalIgnoreCase)))
+        && (!Identified || resolution.Id.Body.Code != Body.Unknown.Code)
+        && (Bodies.IsEmpty || Bodies.Any(b => string.Equals(b, resolution.Id.Body.Code, StringComparison.OrdinalIgnoreCase)))
         && (Instruments.IsEmpty || Instruments.Any(k => string.Equals(k, resolution.Id.Kind.ToString(), StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Whether a group is in scope (part, kinds, actors and the resolution).</summary>
@@ -62,7 +73,7 @@ public sealed record RuleScope
 
     /// <summary>Whether a clause is in scope.</summary>
     /// <param name="clause">The clause fact.</param>
-    public bool Matches(ClauseFact clause) => MatchesGroup(clause.Resolution, clause.Group);
+    public bool Matches(ClauseFact clause) => (!TopLevel || clause.Depth == 0) && MatchesGroup(clause.Resolution, clause.Group);
 }
 
 /// <summary>The fix a rule declares: its kind and parameters, and whether it is safe for fix-all.</summary>
@@ -110,6 +121,15 @@ public sealed class RuleDefinition
 
     /// <summary>The declared fix, if any.</summary>
     public FixDeclaration? Fix { get; }
+
+    /// <summary>
+    /// Reading diagnostics this rule reports better (<c>RK0005</c> for RK1001): where both report the same line, the
+    /// reading diagnostic is dropped (see <see cref="RuleSet.MergeReading"/>).
+    /// </summary>
+    public EquatableArray<string> Supersedes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The languages the rule judges; empty when it judges every language.</summary>
+    public EquatableArray<string> Languages => Scope.Languages;
 
     /// <summary>Free tags (<c>recommended</c>, <c>guideline:...</c>).</summary>
     public IReadOnlyList<string> Tags { get; }

@@ -17,7 +17,7 @@ internal static class RuleSetLoader
 
     private static readonly string[] Fields =
     {
-        "$schema", "id", "title", "category", "severity", "enabled", "kind", "scope", "params", "message", "fix", "rationale", "tags", "examples",
+        "$schema", "id", "title", "category", "severity", "enabled", "kind", "languages", "supersedes", "scope", "params", "message", "fix", "rationale", "tags", "examples",
     };
 
     public static readonly string[] Categories = { "Structure", "Mandate", "References", "Duplication", "Currency", "Reporting", "Resources", "Terminology", "Style" };
@@ -164,7 +164,7 @@ internal static class RuleSetLoader
         }
 
         var rationale = Str("rationale", true);
-        var scope = ParseScope(json["scope"], Error);
+        var scope = ParseScope(json["scope"], Error) with { Languages = ParseLanguages(json["languages"], Error) };
         var parameters = json["params"] as JObject ?? new JObject();
         if (json["params"] is { } pt && pt is not JObject)
         {
@@ -213,14 +213,57 @@ internal static class RuleSetLoader
             }
         }
 
+        var supersedes = new List<string>();
+        if (json["supersedes"] is { } st)
+        {
+            if (st is not JArray sa || sa.Any(t => t.Type != JTokenType.String || !IdPattern.IsMatch((string)t!)))
+            {
+                Error(st, "field \"supersedes\" must be an array of diagnostic ids (e.g. [\"RK0005\"]): the reading diagnostics this rule reports better");
+            }
+            else
+            {
+                supersedes.AddRange(sa.Values<string>().Select(x => x!));
+            }
+        }
+
         if (errors.Count > before || id is null || title is null || category is null || severity is null || kind is null || message is null)
         {
             return null;
         }
 
         var descriptor = new DiagnosticDescriptor(id, title, message, category, severity.Value, enabled) { Rationale = rationale };
-        return new RuleDefinition(source, json, descriptor, kind, scope, parameters, fix, tags);
+        return new RuleDefinition(source, json, descriptor, kind, scope, parameters, fix, tags) { Supersedes = supersedes.ToEquatableArray() };
     }
+
+    /// <summary>
+    /// The languages a rule judges: <c>"all"</c> (or no field) for rules that work on what the reader normalized
+    /// (structure, references, actors), or the codes of the languages its wording covers.
+    /// </summary>
+    private static EquatableArray<string> ParseLanguages(JToken? token, Action<JToken?, string> error)
+    {
+        if (token is null || (token.Type == JTokenType.String && (string?)token == "all"))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        if (token is JArray a && a.Count > 0 && a.All(x => x.Type == JTokenType.String))
+        {
+            foreach (var item in a)
+            {
+                if (!LanguageCode.IsMatch((string)item!))
+                {
+                    error(item, $"\"{item}\" is not a language code (en, fr, es, ru, ar, zh, ...)");
+                }
+            }
+
+            return a.Values<string>().Select(x => x!).ToEquatableArray();
+        }
+
+        error(token, "field \"languages\" must be \"all\" or a non-empty array of language codes, e.g. [\"en\", \"fr\"]");
+        return EquatableArray<string>.Empty;
+    }
+
+    private static readonly Regex LanguageCode = new("^[a-z]{2,3}$", RegexOptions.CultureInvariant);
 
     private static RuleScope ParseScope(JToken? token, Action<JToken?, string> error)
     {
@@ -257,9 +300,26 @@ internal static class RuleSetLoader
             return EquatableArray<string>.Empty;
         }
 
-        foreach (var p in o.Properties().Where(p => p.Name is not ("part" or "groupKinds" or "actors" or "bodies" or "instruments")))
+        foreach (var p in o.Properties().Where(p => p.Name is not ("part" or "groupKinds" or "actors" or "bodies" or "instruments" or "identified" or "topLevel")))
         {
-            error(p, $"unknown scope field \"{p.Name}\" (expected: part, groupKinds, actors, bodies, instruments)");
+            error(p, $"unknown scope field \"{p.Name}\" (expected: part, groupKinds, actors, bodies, instruments, identified, topLevel)");
+        }
+
+        bool Flag(string name)
+        {
+            var t = o[name];
+            if (t is null)
+            {
+                return false;
+            }
+
+            if (t.Type != JTokenType.Boolean)
+            {
+                error(t, $"scope \"{name}\" must be true or false");
+                return false;
+            }
+
+            return (bool)t;
         }
 
         var partToken = o["part"];
@@ -282,6 +342,8 @@ internal static class RuleSetLoader
             Actors = List("actors"),
             Bodies = List("bodies"),
             Instruments = List("instruments"),
+            Identified = Flag("identified"),
+            TopLevel = Flag("topLevel"),
         };
     }
 

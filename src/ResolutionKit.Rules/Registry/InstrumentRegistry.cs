@@ -17,6 +17,27 @@ public sealed record InstrumentEntry(InstrumentId Id, Revision? Latest, bool Sup
 {
     /// <summary>What replaced a suppressed instrument, when known.</summary>
     public string? ReplacedBy { get; init; }
+
+    /// <summary>The meeting that suppressed it (<c>PP-18</c>), when known.</summary>
+    public string? SuppressedBy { get; init; }
+
+    /// <summary>Where the facts come from (a document or page).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>
+    /// <c>source</c> when a source states the entry's facts; <c>inferred</c> when they were inferred (for example the
+    /// latest revision assumed from the last meeting that revised the body's texts). Fixes built on an inferred
+    /// entry are offered to a person, never applied by fix-all.
+    /// </summary>
+    public string Confidence { get; init; } = "source";
+
+    /// <summary>Whether the entry's facts are inferred rather than stated by a source.</summary>
+    public bool IsInferred => string.Equals(Confidence, "inferred", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How the latest revision is cited: <c>Rev. Bucharest, 2022</c>, or <c>ITU-R 2-9</c> for the Radiocommunication Assembly.</summary>
+    public string? LatestText => Latest is null ? null
+        : Latest.Edition is { } edition ? $"ITU-R {Id.Number}-{edition.ToString(CultureInfo.InvariantCulture)}" + (Latest.Year > 0 ? $" ({Latest.Year.ToString(CultureInfo.InvariantCulture)})" : string.Empty)
+        : Latest.ToString();
 }
 
 /// <summary>A meeting with its dates, so that rules can tell which events lie in the past.</summary>
@@ -34,6 +55,9 @@ public sealed class InstrumentRegistry
     private readonly Dictionary<string, InstrumentEntry> _instruments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _highest = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<MeetingEntry> _meetings = new();
+
+    /// <summary>The date the catalogue was last checked against its sources (the latest <c>asOf</c> of its files).</summary>
+    public DateTime? AsOf { get; private set; }
 
     /// <summary>An empty registry.</summary>
     public static InstrumentRegistry Empty => new();
@@ -88,9 +112,9 @@ public sealed class InstrumentRegistry
 
         foreach (var prop in root.Properties())
         {
-            if (prop.Name is not ("$schema" or "description" or "instruments" or "meetings" or "highestNumbers"))
+            if (prop.Name is not ("$schema" or "description" or "instruments" or "meetings" or "highestNumbers" or "asOf" or "sources"))
             {
-                errors.Add(new RuleLoadError(source.Path, source.Locate(prop), $"Unknown registry field \"{prop.Name}\" (expected instruments, meetings, highestNumbers)"));
+                errors.Add(new RuleLoadError(source.Path, source.Locate(prop), $"Unknown registry field \"{prop.Name}\" (expected asOf, sources, instruments, meetings, highestNumbers)"));
             }
         }
 
@@ -126,6 +150,18 @@ public sealed class InstrumentRegistry
             return new JArray();
         }
 
+        if (root["asOf"] is { } asOfToken)
+        {
+            if (asOfToken.Type == JTokenType.String && DateTime.TryParseExact((string)asOfToken!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
+            {
+                AsOf = AsOf is { } known && known > asOf ? known : asOf;
+            }
+            else
+            {
+                errors.Add(new RuleLoadError(source.Path, source.Locate(asOfToken), "\"asOf\" must be a date (yyyy-MM-dd): when the catalogue was last checked"));
+            }
+        }
+
         if (root["highestNumbers"] is { } highestToken && highestToken is not JObject)
         {
             errors.Add(new RuleLoadError(source.Path, source.Locate(highestToken), "\"highestNumbers\" must be an object such as { \"PP-Resolution\": 220 }"));
@@ -159,6 +195,26 @@ public sealed class InstrumentRegistry
             var kindText = Text(o, "kind") ?? "Resolution";
             var title = Text(o, "title");
             var replacedBy = Text(o, "replacedBy");
+            var suppressedBy = Text(o, "suppressedBy");
+            var entrySource = Text(o, "source");
+            var confidence = Text(o, "confidence") ?? "source";
+            if (confidence is not ("source" or "inferred"))
+            {
+                errors.Add(new RuleLoadError(source.Path, source.Locate(o["confidence"]), "\"confidence\" must be \"source\" or \"inferred\""));
+                continue;
+            }
+
+            int? edition = null;
+            if (o["edition"] is { } editionToken)
+            {
+                if (editionToken.Type != JTokenType.Integer)
+                {
+                    errors.Add(new RuleLoadError(source.Path, source.Locate(editionToken), "\"edition\" must be a whole number (the n in ITU-R 2-n)"));
+                    continue;
+                }
+
+                edition = (int)editionToken;
+            }
             if (bad)
             {
                 continue;
@@ -187,10 +243,18 @@ public sealed class InstrumentRegistry
                 }
             }
 
+            if (edition is { } e)
+            {
+                latest = (latest ?? new Revision(string.Empty, 0, e > 0)) with { Edition = e };
+            }
+
             var id = new InstrumentId(Body.FromCode(body!), kind, number!);
             _instruments[id.Address] = new InstrumentEntry(id, latest, o["suppressed"]?.Type == JTokenType.Boolean && (bool)o["suppressed"]!, title)
             {
                 ReplacedBy = replacedBy,
+                SuppressedBy = suppressedBy,
+                Source = entrySource,
+                Confidence = confidence,
             };
         }
 

@@ -15,6 +15,11 @@ public static class TextSimilarity
     private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "of", "and", "to", "that", "in", "on", "for", "by", "with", "its", "their", "as", "be", "is", "are", "which", "this", "these",
+        "le", "la", "les", "l", "de", "des", "du", "d", "et", "à", "au", "aux", "en", "que", "qu", "un", "une", "sur", "pour", "par", "dans", "ses", "leur", "leurs", "est", "sont", "qui", "ce", "cette", "ces",
+        "el", "los", "las", "del", "y", "e", "a", "al", "que", "un", "una", "sobre", "para", "por", "con", "su", "sus", "es", "son", "este", "esta", "estos", "estas",
+        "и", "в", "во", "на", "по", "с", "со", "к", "о", "об", "для", "из", "от", "что", "его", "её", "их", "а", "также",
+        "في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "ان", "و", "ذلك", "هذا", "هذه", "التي", "الذي",
+        "的", "和", "与", "及", "在", "对", "并", "以", "为", "等", "其", "之",
     };
 
     /// <summary>The normalized content words of a text, in order.</summary>
@@ -39,7 +44,14 @@ public static class TextSimilarity
 
         foreach (var ch in text)
         {
-            if (char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch))
+            // Chinese writes no spaces: each character is a word, and the bigrams of characters carry the wording.
+            if (ch >= '\u4E00' && ch <= '\u9FFF')
+            {
+                Flush();
+                sb.Append(ch);
+                Flush();
+            }
+            else if (char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch))
             {
                 sb.Append(char.ToLowerInvariant(ch));
             }

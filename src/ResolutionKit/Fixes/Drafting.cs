@@ -278,6 +278,9 @@ internal static class Labelling
     {
         var changed = new List<DraftClause>();
         var top = group.Live().ToList();
+
+        // Letters stay in the text's alphabet: a), b) in Latin texts, а), б) in Russian, أ), ب) in Arabic.
+        var alphabet = AlphabetOf(group.AllClauses().Select(c => c.Label));
         for (var i = 0; i < top.Count; i++)
         {
             var clause = top[i];
@@ -288,7 +291,7 @@ internal static class Labelling
             }
             else if (group.Part == Part.Preamble)
             {
-                label = Letter(i) + ")";
+                label = Letter(i, alphabet) + ")";
             }
             else
             {
@@ -296,13 +299,32 @@ internal static class Labelling
             }
 
             Set(clause, label, changed);
-            RelabelSubs(clause, changed);
+            RelabelSubs(clause, changed, alphabet);
         }
 
         return changed;
     }
 
-    private static void RelabelSubs(DraftClause parent, List<DraftClause> changed)
+    private static string AlphabetOf(IEnumerable<string> labels)
+    {
+        foreach (var label in labels)
+        {
+            var key = label.TrimEnd(')', '.').TrimStart('(');
+            if (key.Length > 0 && !key.All(char.IsDigit) && Internal.Labels.AlphabetOf(key) is var alphabet && alphabet != Internal.Labels.Latin)
+            {
+                return alphabet;
+            }
+        }
+
+        return Internal.Labels.Latin;
+    }
+
+    private static string Letter(int index, string alphabet) =>
+        alphabet == Internal.Labels.Latin ? Letter(index)
+        : alphabet == Internal.Labels.Arabic && index == 0 ? "أ"
+        : Internal.Labels.Letter(index, alphabet);
+
+    private static void RelabelSubs(DraftClause parent, List<DraftClause> changed, string alphabet)
     {
         var subs = parent.Subs.Where(s => !s.Deleted).ToList();
         if (subs.Count == 0)
@@ -316,11 +338,11 @@ internal static class Labelling
             var label = style switch
             {
                 SubStyle.Dotted => parent.Key + "." + (i + 1).ToString(CultureInfo.InvariantCulture),
-                SubStyle.Letter => Letter(i) + ")",
+                SubStyle.Letter => Letter(i, alphabet) + ")",
                 _ => Internal.Roman.Format(i + 1) + ")",
             };
             Set(subs[i], label, changed);
-            RelabelSubs(subs[i], changed);
+            RelabelSubs(subs[i], changed, alphabet);
         }
     }
 
@@ -362,6 +384,12 @@ internal static class Labelling
 
     private static void Set(DraftClause clause, string label, List<DraftClause> changed)
     {
+        // The same label in another spelling (أ) for ا), a Cyrillic look-alike) is left as written.
+        if (clause.Label.Length == label.Length && label.Length > 0 && Internal.Labels.Key(clause.Label) == Internal.Labels.Key(label))
+        {
+            return;
+        }
+
         if (!string.Equals(clause.Label, label, StringComparison.Ordinal))
         {
             clause.Label = label;

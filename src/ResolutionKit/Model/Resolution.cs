@@ -53,6 +53,27 @@ public sealed record Resolution(InstrumentId Id, Revision? Revision, string Titl
     /// <summary>The address of the resolution: its <see cref="InstrumentId.Address"/>.</summary>
     public string Address => Id.Address;
 
+    /// <summary>
+    /// The meeting the conference formula names, in any language ("(Bucharest, 2022)", "（2022年，布加勒斯特）",
+    /// "(بوخارست، 2022)"), with its place in English; null when the formula names none (the Council, the
+    /// Radiocommunication Assembly) or there is no formula.
+    /// </summary>
+    public Revision? FormulaMeeting
+    {
+        get
+        {
+            if (ConferenceFormula is not { } formula)
+            {
+                return null;
+            }
+
+            var fold = Reading.Text.Normalizer.Fold(formula);
+            var close = fold.LastIndexOf(')');
+            var open = close < 0 ? -1 : fold.LastIndexOf('(', close);
+            return open < 0 ? null : Revision.TryParse(fold.Substring(open, close - open + 1));
+        }
+    }
+
     /// <summary>All groups: the preamble, then the operative part.</summary>
     public IEnumerable<Group> Groups => Preamble.Concat(Operative);
 

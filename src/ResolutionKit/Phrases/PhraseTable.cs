@@ -70,7 +70,96 @@ public sealed class PhraseTable
         _separators = Strings(json["separators"]).OrderByDescending(s => s.Length).ToArray();
         _qualifiers = Strings(json["qualifiers"]).OrderByDescending(s => s.Length).ToArray();
         _genitives = Strings(json["genitives"]).OrderByDescending(s => s.Length).ToArray();
+
+        var citations = json["citations"] as JObject ?? new JObject();
+        CitationWords = Pairs(citations["words"])
+            .Select(p => (p.Phrase, (InstrumentKind)Enum.Parse(typeof(InstrumentKind), p.Kind)))
+            .OrderByDescending(p => p.Phrase.Length)
+            .ToList()
+            .AsReadOnly();
+        CitationAnd = Strings(citations["and"]).AsReadOnly();
+        CitationOf = RawStrings(citations["of"]).OrderByDescending(s => s.Length).ToList().AsReadOnly();
+        CitationNumberWords = Strings(citations["numberWords"]).AsReadOnly();
+        CitationNumberFirst = (bool?)citations["numberFirst"] ?? false;
+        CitationBodyFirst = (bool?)citations["before"] ?? false;
+        CitationCaseSensitive = (bool?)citations["caseSensitive"] ?? false;
+        CitationBodyForms = Pairs(citations["bodyForms"]).Concat(_bodies).Concat(BodyCodes.Select(c => (c.Code, c.Body)))
+            .Distinct()
+            .OrderByDescending(p => p.Item1.Length)
+            .ToList()
+            .AsReadOnly();
+        var time = json["time"] as JObject ?? new JObject();
+        CouncilSessionPatterns = RawStrings(time["council"]).AsReadOnly();
+        DeadlinePatterns = RawStrings(time["deadline"]).AsReadOnly();
+        ConferencePatterns = RawStrings(time["conference"]).AsReadOnly();
+        PlanPatterns = RawStrings(time["plans"]).AsReadOnly();
+        DatedPatterns = RawStrings(time["dated"]).AsReadOnly();
+        NextMeetingPhrases = time["next"] is JObject next
+            ? next.Properties().Where(p => p.Value.Type == JTokenType.String).ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>();
+        var reporting = json["reporting"] as JObject ?? new JObject();
+        ReportRequestPatterns = RawStrings(reporting["requests"]).AsReadOnly();
+        ReportToCouncilPatterns = RawStrings(reporting["council"]).AsReadOnly();
+        ReportToConferencePatterns = RawStrings(reporting["conference"]).AsReadOnly();
+        GenericSubjectPatterns = RawStrings(reporting["generic"]).AsReadOnly();
     }
+
+    /// <summary>The words that cite an instrument in running text ("Resolution", "Résolutions", "Резолюцию", "بالقرار", "决议"), longest first.</summary>
+    public IReadOnlyList<(string Word, InstrumentKind Kind)> CitationWords { get; }
+
+    /// <summary>The words that join numbers in a citation ("and", "et", "y", "и", "و", "和").</summary>
+    public IReadOnlyList<string> CitationAnd { get; }
+
+    /// <summary>What joins a citation to the body that adopted it ("of the", "de la", "ل"); empty when the body follows directly (Russian genitive).</summary>
+    public IReadOnlyList<string> CitationOf { get; }
+
+    /// <summary>Words between the instrument word and its number ("رقم", "No.").</summary>
+    public IReadOnlyList<string> CitationNumberWords { get; }
+
+    /// <summary>Whether the number comes before the instrument word (Chinese 第154号决议).</summary>
+    public bool CitationNumberFirst { get; }
+
+    /// <summary>Whether citation words must be written as listed (English capitalizes "Resolution 70"; "resolution 5" is not a citation).</summary>
+    public bool CitationCaseSensitive { get; }
+
+    /// <summary>Whether the body may be named before the citation ("WTSA Resolution 18", "全权代表大会第191号决议").</summary>
+    public bool CitationBodyFirst { get; }
+
+    /// <summary>How bodies are named around a citation (names, genitive forms, codes), with the body code, longest first.</summary>
+    public IReadOnlyList<(string Phrase, string Body)> CitationBodyForms { get; }
+
+    /// <summary>Regular expressions for Council sessions, with a <c>year</c> or <c>yy</c> group ("the 2019 session of the Council").</summary>
+    public IReadOnlyList<string> CouncilSessionPatterns { get; }
+
+    /// <summary>Regular expressions for deadlines, with a <c>year</c> group ("by 2019", "d'ici à 2019", "2019年前").</summary>
+    public IReadOnlyList<string> DeadlinePatterns { get; }
+
+    /// <summary>Regular expressions for a conference named with its year, where <c>{body}</c> stands for a body's name ("the 2026 Plenipotentiary Conference").</summary>
+    public IReadOnlyList<string> ConferencePatterns { get; }
+
+    /// <summary>Regular expressions for plans and periods, with <c>from</c> and <c>to</c> groups ("Action Plan 2010-2014").</summary>
+    public IReadOnlyList<string> PlanPatterns { get; }
+
+    /// <summary>Regular expressions for a year an action is placed in, with a <c>year</c> group ("in 2027", "en 2027", "于2027年").</summary>
+    public IReadOnlyList<string> DatedPatterns { get; }
+
+    /// <summary>How the language says "the next conference" of a body (by body code), for fixes that replace a fixed meeting name.</summary>
+    public IReadOnlyDictionary<string, string> NextMeetingPhrases { get; }
+
+    /// <summary>Regular expressions that ask for a report ("to report", "faire rapport", "提交…报告").</summary>
+    public IReadOnlyList<string> ReportRequestPatterns { get; }
+
+    /// <summary>Regular expressions that send a report to the Council.</summary>
+    public IReadOnlyList<string> ReportToCouncilPatterns { get; }
+
+    /// <summary>Regular expressions that send a report to a conference or assembly.</summary>
+    public IReadOnlyList<string> ReportToConferencePatterns { get; }
+
+    /// <summary>Regular expressions for words that say nothing of a report's subject ("on the implementation of this resolution").</summary>
+    public IReadOnlyList<string> GenericSubjectPatterns { get; }
+
+    private static List<string> RawStrings(JToken? token) =>
+        token is JArray arr ? arr.Values<string>().Where(s => s is not null).Select(s => s!).ToList() : new List<string>();
 
     private readonly string[] _genitives;
 

@@ -63,7 +63,7 @@ public sealed class ReferenceKindTests : IClassFixture<ReferenceKindFixture>
     public void SupersededRevision_ShouldNameTheLatestRevision() =>
         _fixture.Tester(ReferenceKindFixture.Superseded).Verify(
             Texts.Pp("recalling\n[|Resolution 71 (Rev. Dubai, 2018) of this conference|],\n\nresolves\nto act.\n"),
-            "Resolution 71 (Rev. Dubai, 2018) of the Plenipotentiary Conference is superseded by Rev. Bucharest, 2022");
+            "Resolution 71 (Rev. Dubai, 2018) of this conference is superseded by Rev. Bucharest, 2022");
 
     [Fact]
     public void SupersededRevision_FixShouldCiteTheLatestRevision() =>
@@ -81,11 +81,11 @@ public sealed class ReferenceKindTests : IClassFixture<ReferenceKindFixture>
     public void UnknownNumber_ShouldNameTheHighestNumberInUse() =>
         _fixture.Tester(ReferenceKindFixture.Unknown).Verify(
             Texts.Pp("recalling\n[|Resolution 250 of this conference|],\n\nresolves\nto act.\n"),
-            "Resolution 250 of the Plenipotentiary Conference does not exist (highest number 220)");
+            "Resolution 250 of this conference does not exist (highest number 220)");
 
     [Fact]
     public void SuppressedInstrument_ShouldNameWhatReplacedIt() =>
         _fixture.Tester(ReferenceKindFixture.Suppressed).Verify(
             Texts.Pp("recalling\n[|Resolution 99 (Rev. Dubai, 2018) of this conference|],\n\nresolves\nto act.\n"),
-            "Resolution 99 (Rev. Dubai, 2018) of the Plenipotentiary Conference was suppressed; see Resolution 71");
+            "Resolution 99 (Rev. Dubai, 2018) of this conference was suppressed; see Resolution 71");
 }

@@ -22,6 +22,8 @@ public sealed class ReportingKindFixture : KindFixture
 public sealed class ReportingKindTests : IClassFixture<ReportingKindFixture>
 {
     private const string ToCouncil = "to report to the Council on the progress made in the implementation of this resolution and on the difficulties encountered";
+    private const string OnLanguages = "to report annually to the Council on the use of the six official languages of the Union in meetings and publications";
+
     private const string ToConference = "to report to the next plenipotentiary conference on the progress made in the implementation of this resolution and on the difficulties encountered";
     private const string OtherToConference = "to submit a report to the next plenipotentiary conference on the spectrum needs of developing countries";
 
@@ -37,6 +39,12 @@ public sealed class ReportingKindTests : IClassFixture<ReportingKindFixture>
         { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 {OtherToConference}.\n") } },
         { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToConference};\n2 {ToConference}.\n") } },
         { ReportingKindFixture.Across, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 {ToCouncil}.\n") } },
+
+        // Every resolution asks for a report on its own implementation: that is no common subject.
+        { ReportingKindFixture.Across, new[] { Texts.Pp($"instructs the Secretary-General\n{ToCouncil}.\n", number: "123"), Texts.Pp($"instructs the Secretary-General\n{ToCouncil}.\n", number: "130") } },
+
+        // "To submit contributions" asks for no report.
+        { ReportingKindFixture.Across, new[] { Texts.Pp("invites Member States\nto submit their contributions to the Council working group on languages.\n", number: "123"), Texts.Pp("invites Member States\nto submit their contributions to the Council working group on languages.\n", number: "130") } },
         { ReportingKindFixture.Across, new[] { Texts.Pp($"instructs the Secretary-General\n{ToCouncil}.\n", number: "123"), Texts.Pp($"instructs the Secretary-General\n{OtherToConference}.\n", number: "130") } },
     };
 
@@ -45,7 +53,7 @@ public sealed class ReportingKindTests : IClassFixture<ReportingKindFixture>
         { ReportingKindFixture.Several, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 to act;\n3 [|{ToConference};|]\n4 [|{OtherToConference}.|]\n") } },
         { ReportingKindFixture.Several, new[] { Texts.Pp($"instructs the Secretary-General\n{ToCouncil},\n\ninstructs the Council\n[|to submit annual reports to the conference on the matter.|]\n") } },
         { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 [|{ToConference}.|]\n") } },
-        { ReportingKindFixture.Across, new[] { Texts.Pp($"instructs the Secretary-General\n{ToCouncil}.\n", number: "123"), Texts.Pp($"instructs the Council\n1 to act;\n2 [|{ToCouncil}.|]\n", number: "130") } },
+        { ReportingKindFixture.Across, new[] { Texts.Pp($"instructs the Secretary-General\n{OnLanguages}.\n", number: "123"), Texts.Pp($"instructs the Council\n1 to act;\n2 [|{OnLanguages}.|]\n", number: "130") } },
     };
 
     [Theory]

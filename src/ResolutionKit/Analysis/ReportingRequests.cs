@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using ResolutionKit.Phrases;
+using ResolutionKit.Reading.Text;
+
+namespace ResolutionKit.Analysis;
+
+/// <summary>To whom a report is requested.</summary>
+public enum ReportRecipient
+{
+    /// <summary>The Council.</summary>
+    Council,
+
+    /// <summary>The next conference or assembly.</summary>
+    Conference,
+
+    /// <summary>Someone else, or not said.</summary>
+    Other,
+}
+
+/// <summary>A request for a report found in a clause.</summary>
+/// <param name="Start">Where the request starts in the text.</param>
+/// <param name="Length">The length of the words that ask for it.</param>
+/// <param name="Recipient">To whom.</param>
+/// <param name="Subject">What the report is about: the clause without the words that ask for it, name its recipient or say nothing of its subject ("on the implementation of this resolution"); empty when nothing is left.</param>
+public sealed record ReportingRequest(int Start, int Length, ReportRecipient Recipient, string Subject)
+{
+    /// <summary>Whether the subject says enough to compare two requests (three content words or more).</summary>
+    public bool HasSubject => TextSimilarity.Words(Subject).Count >= 3;
+}
+
+/// <summary>
+/// Finds requests for reports in operative clauses, in any of the six languages (the forms are data: <c>reporting</c>
+/// in each phrase table). "To submit their contributions" asks for no report; "to report to the Council on the
+/// implementation of this resolution" asks for one whose subject is only the resolution itself.
+/// </summary>
+public static class ReportingRequests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+    private static readonly ConcurrentDictionary<string, Compiled?> Cache = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The reporting request of a clause, or null when it asks for none.</summary>
+    /// <param name="text">The clause text.</param>
+    /// <param name="language">Its language.</param>
+    public static ReportingRequest? Find(string text, string language)
+    {
+        if (text.Length == 0 || text.Length > 20_000 || Cache.GetOrAdd(language, Compile) is not { } compiled)
+        {
+            return null;
+        }
+
+        var fold = Normalizer.Fold(text);
+        try
+        {
+            var request = compiled.Requests.Select(r => r.Match(fold)).Where(m => m.Success).OrderBy(m => m.Index).FirstOrDefault();
+            if (request is null)
+            {
+                return null;
+            }
+
+            var recipient = compiled.Council.Any(r => r.IsMatch(fold)) ? ReportRecipient.Council
+                : compiled.Conference.Any(r => r.IsMatch(fold)) ? ReportRecipient.Conference
+                : ReportRecipient.Other;
+
+            // The subject: what is left when the request, its recipient and words that name no subject are removed.
+            var keep = new bool[text.Length];
+            for (var i = 0; i < keep.Length; i++)
+            {
+                keep[i] = true;
+            }
+
+            foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
+            {
+                foreach (Match m in regex.Matches(fold))
+                {
+                    for (var i = m.Index; i < m.Index + m.Length; i++)
+                    {
+                        keep[i] = false;
+                    }
+                }
+            }
+
+            var subject = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                subject.Append(keep[i] ? text[i] : ' ');
+            }
+
+            return new ReportingRequest(request.Index, request.Length, recipient, Regex.Replace(subject.ToString(), @"\s+", " ").Trim(' ', ',', ';', '.', '，', '；', '。', '،', '؛'));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static Compiled? Compile(string language)
+    {
+        var table = PhraseTable.ForLanguage(language);
+        if (table is null || table.ReportRequestPatterns.Count == 0)
+        {
+            return null;
+        }
+
+        List<Regex> Make(IEnumerable<string> patterns) =>
+            patterns.Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)).ToList();
+        return new Compiled(Make(table.ReportRequestPatterns), Make(table.ReportToCouncilPatterns), Make(table.ReportToConferencePatterns), Make(table.GenericSubjectPatterns));
+    }
+
+    private sealed record Compiled(List<Regex> Requests, List<Regex> Council, List<Regex> Conference, List<Regex> Generic);
+}
