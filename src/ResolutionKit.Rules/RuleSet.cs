@@ -116,7 +116,7 @@ public sealed class RuleSet
             var registryFolder = Path.Combine(folder, "registry");
             if (Directory.Exists(registryFolder))
             {
-                foreach (var file in Directory.EnumerateFiles(registryFolder, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+                foreach (var file in Directory.EnumerateFiles(registryFolder, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)).OrderBy(f => f, StringComparer.Ordinal))
                 {
                     registry.Load(new JsonSource(file, File.ReadAllText(file)), errors);
                 }

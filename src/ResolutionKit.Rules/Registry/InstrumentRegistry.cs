@@ -245,7 +245,8 @@ public sealed class InstrumentRegistry
 
             if (edition is { } e)
             {
-                latest = (latest ?? new Revision(string.Empty, 0, e > 0)) with { Edition = e };
+                var year = o["year"]?.Type == JTokenType.Integer ? (int)o["year"]! : 0;
+                latest = (latest ?? new Revision(string.Empty, year, e > 0)) with { Edition = e };
             }
 
             var id = new InstrumentId(Body.FromCode(body!), kind, number!);
