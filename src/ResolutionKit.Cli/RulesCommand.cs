@@ -31,9 +31,80 @@ internal static class RulesCommand
         explain.Options.Add(ruleFolders);
         explain.SetAction(p => Explain(p.GetValue(id)!, p.GetValue(config), p.GetValue(ruleFolders) ?? Array.Empty<string>(), Console.Out));
 
+        var folder = new Argument<string?>("folder") { Description = "A rule folder (default: the shipped rules).", Arity = ArgumentArity.ZeroOrOne };
+        var outDir = new Option<string?>("--out") { Description = "Where the pages go (default: docs/ inside the rule folder)." };
+        var readme = new Option<string?>("--readme") { Description = "A README whose rule table (between <!-- rules:start --> and <!-- rules:end -->) is regenerated." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when a page or the table differs from what the rule files give (for CI)." };
+        var docs = new Command("docs", "Write a page per rule (why, message, fix, languages, examples, measured precision and recall) and the README rule table, from the rule files.");
+        docs.Arguments.Add(folder);
+        docs.Options.Add(outDir);
+        docs.Options.Add(readme);
+        docs.Options.Add(check);
+        docs.SetAction(p => Docs(p.GetValue(folder), p.GetValue(outDir), p.GetValue(readme), p.GetValue(check), Console.Out, Console.Error));
+
+        var testFolder = new Argument<string?>("folder") { Description = "A rule folder (default: the shipped rules).", Arity = ArgumentArity.ZeroOrOne };
+        var asOf = new Option<string>("--as-of") { Description = "The meeting deadlines are judged against, so that examples do not change with the calendar.", DefaultValueFactory = _ => "PP-22" };
+        var test = new Command("test", "Run every rule's examples: the incorrect ones must give the rule's finding, the correct ones none; failures are reported at file:line:col.");
+        test.Arguments.Add(testFolder);
+        test.Options.Add(asOf);
+        test.SetAction(p => RuleExamples.Run(p.GetValue(testFolder), p.GetValue(asOf) ?? "PP-22", Console.Out, Console.Error));
+
         command.Subcommands.Add(list);
         command.Subcommands.Add(explain);
+        command.Subcommands.Add(docs);
+        command.Subcommands.Add(test);
         return command;
+    }
+
+    /// <summary>The rules of one folder, loaded with the shipped folder (for its registry) when it is another one.</summary>
+    internal static (RuleSet RuleSet, System.Collections.Generic.List<Rules.Loading.RuleDefinition> Rules, string Folder) LoadFolder(string? folder, Rules.Configuration.ResolutionKitConfig? config = null)
+    {
+        var shipped = Path.GetFullPath(RuleSet.ShippedFolder);
+        var target = Path.GetFullPath(folder ?? shipped);
+        if (!Directory.Exists(target))
+        {
+            throw new UserException($"{folder}: error: no such rule folder");
+        }
+
+        // A folder with its own registry is a whole rule set (the repository's rules/); another one adds to the shipped rules.
+        var whole = Directory.Exists(Path.Combine(target, "registry")) || string.Equals(target.TrimEnd(Path.DirectorySeparatorChar), shipped.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
+        var folders = whole ? new[] { target } : new[] { shipped, target };
+        var result = RuleSet.Load(new RuleSetOptions { Folders = folders, Config = config, ExpressionCacheDirectory = null });
+        if (result.RuleSet is null)
+        {
+            throw new UserException(string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString())) + Environment.NewLine + $"reskit: {result.Errors.Count} error(s) in the rule files");
+        }
+
+        var prefix = target.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var rules = result.RuleSet.Definitions.Where(d => Path.GetFullPath(d.Source.Path).StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        return (result.RuleSet, rules, target);
+    }
+
+    public static int Docs(string? folder, string? outDir, string? readme, bool check, TextWriter output, TextWriter errors)
+    {
+        var (_, rules, target) = LoadFolder(folder);
+        var pages = outDir ?? Path.Combine(target, "docs");
+        var files = Rules.Docs.RuleDocumentation.Generate(rules, target, pages, readme);
+        var stale = files.Where(f => !File.Exists(f.Path) || File.ReadAllText(f.Path).Replace("\r\n", "\n") != f.Content).ToList();
+        if (check)
+        {
+            foreach (var f in stale)
+            {
+                errors.WriteLine($"{f.Path}: error: differs from the rule files; run 'reskit rules docs'");
+            }
+
+            output.WriteLine($"reskit: {files.Count} file(s), {stale.Count} out of date");
+            return stale.Count == 0 ? Program.Clean : Program.Findings;
+        }
+
+        Directory.CreateDirectory(pages);
+        foreach (var f in stale)
+        {
+            AtomicFile.Write(f.Path, f.Content);
+        }
+
+        output.WriteLine($"reskit: {rules.Count} rule page(s){(readme is null ? string.Empty : " and the table of " + readme)}; {stale.Count} file(s) written");
+        return Program.Clean;
     }
 
     public static int List(string? configPath, string? preset, string[] folders, TextWriter output)

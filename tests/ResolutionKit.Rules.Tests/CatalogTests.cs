@@ -74,7 +74,7 @@ public sealed class CatalogTests
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Rule_ShouldHaveADocumentationPage(string id) =>
-        Assert.True(File.Exists(Path.Combine(Repository.RuleDocs, id + ".md")), $"docs/rules/{id}.md is missing: run python3 tools/gen_rule_docs.py");
+        Assert.True(File.Exists(Path.Combine(Repository.RuleDocs, id + ".md")), $"docs/rules/{id}.md is missing: run reskit rules docs rules --out docs/rules --readme README.md");
 
     [Theory]
     [MemberData(nameof(RuleIds))]
