@@ -464,4 +464,41 @@ public class ReaderTests
         ModelAssert.Equal(expected.WithoutSourceInfo(), actual.WithoutSourceInfo());
         Assert.Equal(ResolutionTextWriter.Write(expected), ResolutionTextWriter.Write(actual));
     }
+
+    // ----- Layouts found while writing the evaluation set -----
+
+    [Fact]
+    public void HeadingWrappedOntoTheNextLine_ShouldBeOneHeadingWithItsActors()
+    {
+        var text = "RÉSOLUTION 58 (RÉV. KIGALI, 2022)\n\nAccessibilité\n\nLa Conférence mondiale de développement des télécommunications (Kigali, 2022),\n\n"
+            + "décide\nde poursuivre les travaux,\n\nprie le Secrétaire général et charge le Directeur du Bureau de développement des\ntélécommunications\n1\tde promouvoir l'accessibilité;\n2\td'en rendre compte.\n";
+        var r = ResolutionTextReader.Read(text).Value!;
+
+        var group = r.Operative[1];
+        Assert.Equal("prie le Secrétaire général et charge le Directeur du Bureau de développement des télécommunications", group.Heading);
+        Assert.Equal(new[] { "SecretaryGeneral", "DirectorBDT" }, group.Actors.Select(a => a.Key));
+        Assert.Equal(new[] { "requests", "instructs" }, group.Mandates.Select(m => m.Kind));
+        Assert.Equal(new[] { "1", "2" }, group.Clauses.Select(c => c.Label));
+    }
+
+    [Fact]
+    public void ChineseQingToAnOrgan_ShouldRequest_AndToMemberStates_ShouldInvite()
+    {
+        var text = "第37号决议（2022年，基加利，修订版）\n\n弥合数字鸿沟\n\n世界电信发展大会（2022年，基加利），\n\n做出决议\n继续开展工作，\n\n请秘书长并责成电信发展局主任\n1\t协助成员国；\n2\t报告结果，\n\n请成员国\n分享经验。\n";
+        var r = ResolutionTextReader.Read(text).Value!;
+
+        Assert.Equal("requests", r.Operative[1].Kind);
+        Assert.Equal(new[] { "requests", "instructs" }, r.Operative[1].Mandates.Select(m => m.Kind));
+        Assert.Equal("invites", r.Operative[2].Kind);
+    }
+
+    [Fact]
+    public void ChineseFootnoteDigitBetweenCharacters_ShouldBeTheMarker_ButNotANumberOfTheText()
+    {
+        var text = "第37号决议（2022年，基加利，修订版）\n\n弥合数字鸿沟\n\n世界电信发展大会（2022年，基加利），\n\n考虑到\n发展中国家1以及农村地区处于不利地位，第1号决议仍然适用，\n\n做出决议\n继续开展工作。\n\n____\n1\t包括最不发达国家。\n";
+        var r = ResolutionTextReader.Read(text).Value!;
+
+        Assert.Contains("发展中国家¹以及", r.Preamble[0].Clauses[0].Text);
+        Assert.Contains("第1号决议", r.Preamble[0].Clauses[0].Text);
+    }
 }

@@ -265,7 +265,8 @@ internal sealed class FactBuilder
             }
 
             var similarity = TextSimilarity.Jaccard(mine, other);
-            if (similarity >= _floor && _clauses.TryGetValue(address, out var o) && !IsAncestor(clause, o))
+            if (similarity >= _floor && _clauses.TryGetValue(address, out var o) && !IsAncestor(clause, o)
+                && (o.Resolution.Address == clause.Resolution.Address || (clause.HasSubstance && o.HasSubstance)))
             {
                 yield return (o, similarity);
             }

@@ -137,6 +137,14 @@ public sealed class ClauseFact : Fact
     /// <summary>0 for a top-level clause, 1 for a sub-clause, ...</summary>
     public int Depth => Node.Depth;
 
+    /// <summary>
+    /// Whether the clause says something of its own: three content words or more beyond what every resolution says of
+    /// itself (see <see cref="Analysis.ReportingRequests.Substance"/>). Boilerplate does not make two resolutions duplicates.
+    /// </summary>
+    public bool HasSubstance => _substance ??= Analysis.TextSimilarity.Words(Analysis.ReportingRequests.Substance(Text, Resolution.Language)).Count >= 3;
+
+    private bool? _substance;
+
     /// <summary>The references in the clause text, "of this conference" resolved to the resolution's body.</summary>
     public IReadOnlyList<Reference> References => _references ??= Clause.References.Select(r => r.OfThisBody && r.Body is null ? r with { Body = Body } : r).ToList();
 

@@ -59,7 +59,7 @@ internal static class DuplicateKind
             }
 
             var sameBody = p.First.Body.Code == p.Second.Body.Code;
-            var oneIsPp = (p.First.Body.Code == Body.Plenipotentiary.Code) != (p.Second.Body.Code == Body.Plenipotentiary.Code);
+            var oneIsPp = (IsPp(p.First.Body) && IsSector(p.Second.Body)) || (IsSector(p.First.Body) && IsPp(p.Second.Body));
             return _relation switch
             {
                 "within" => p.SameResolution,
@@ -68,6 +68,11 @@ internal static class DuplicateKind
                 _ => true,
             };
         }
+
+        private static bool IsPp(Body body) => body.Code == Body.Plenipotentiary.Code;
+
+        /// <summary>The Sector assemblies and conferences (the Council and WCIT are neither).</summary>
+        private static bool IsSector(Body body) => body.Code == Body.Wtsa.Code || body.Code == Body.Wtdc.Code || body.Code == Body.RadiocommunicationAssembly.Code || body.Code == Body.Wrc.Code;
 
         public override IEnumerable<Diagnostic> Evaluate(SimilarPairFact p)
         {

@@ -96,7 +96,9 @@ internal static class ReferenceCheckKind
                         }
 
                         break;
-                    case "no-revision" when r.Revision is null && !isSelf && !(id is not null && _registry.HighestNumber(id.Body, id.Kind) is { } top2 && LeadingNumber(id.Number) > top2):
+                    // Council texts have no revisions, and an ITU-R text cited without its edition is cited as in force.
+                    case "no-revision" when r.Revision is null && !isSelf && !(id is not null && _registry.HighestNumber(id.Body, id.Kind) is { } top2 && LeadingNumber(id.Number) > top2)
+                        && r.Body?.Code != Body.Council.Code && r.Body?.Code != Body.RadiocommunicationAssembly.Code:
                         var known = id is null ? null : _registry.Find(id);
                         yield return (r, known?.LatestText is { } text ? " (the latest is " + text + ")" : string.Empty, known?.Latest is { Edition: null } l ? InsertRevisionFix(f, r, l) : null);
                         break;

@@ -98,6 +98,54 @@ public static class ReportingRequests
         }
     }
 
+    /// <summary>
+    /// What a clause says beyond the words every resolution uses of itself: the text without reporting requests, their
+    /// recipients and the phrases that name no subject ("on the implementation of this resolution"). Two resolutions
+    /// that both ask "to report to the Council on the implementation of this resolution" say nothing in common.
+    /// </summary>
+    /// <param name="text">The clause text.</param>
+    /// <param name="language">Its language.</param>
+    public static string Substance(string text, string language)
+    {
+        if (text.Length == 0 || text.Length > 20_000 || Cache.GetOrAdd(language, Compile) is not { } compiled)
+        {
+            return text;
+        }
+
+        var fold = Normalizer.Fold(text);
+        var keep = new bool[text.Length];
+        for (var i = 0; i < keep.Length; i++)
+        {
+            keep[i] = true;
+        }
+
+        try
+        {
+            foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
+            {
+                foreach (Match m in regex.Matches(fold))
+                {
+                    for (var i = m.Index; i < m.Index + m.Length; i++)
+                    {
+                        keep[i] = false;
+                    }
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            sb.Append(keep[i] ? text[i] : ' ');
+        }
+
+        return sb.ToString();
+    }
+
     private static Compiled? Compile(string language)
     {
         var table = PhraseTable.ForLanguage(language);

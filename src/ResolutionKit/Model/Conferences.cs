@@ -53,7 +53,7 @@ public static class Conferences
         "WTDC" or "CMDT" or "ВКРЭ" => Body.Wtdc,
         "RA" or "AR" or "АР" => Body.RadiocommunicationAssembly,
         "WCIT" or "CMTI" or "ВКМЭ" => Body.Wcit,
-        "C" => Body.Council,
+        "C" or "С" => Body.Council,
         _ => null,
     };
 

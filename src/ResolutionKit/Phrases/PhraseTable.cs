@@ -71,6 +71,9 @@ public sealed class PhraseTable
         _qualifiers = Strings(json["qualifiers"]).OrderByDescending(s => s.Length).ToArray();
         _genitives = Strings(json["genitives"]).OrderByDescending(s => s.Length).ToArray();
 
+        _organKinds = json["organKinds"] is JObject organKinds
+            ? organKinds.Properties().Where(p => p.Value.Type == JTokenType.String).ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
         var citations = json["citations"] as JObject ?? new JObject();
         CitationWords = Pairs(citations["words"])
             .Select(p => (p.Phrase, (InstrumentKind)Enum.Parse(typeof(InstrumentKind), p.Kind)))
@@ -162,6 +165,15 @@ public sealed class PhraseTable
         token is JArray arr ? arr.Values<string>().Where(s => s is not null).Select(s => s!).ToList() : new List<string>();
 
     private readonly string[] _genitives;
+
+    /// <summary>
+    /// Verbs that mean one thing to the Union's organs and another to others: Chinese 请 invites Member States but
+    /// requests the Secretary-General. Maps the kind to the kind it has when every actor is an organ.
+    /// </summary>
+    private readonly Dictionary<string, string> _organKinds;
+
+    private string KindFor(string kind, IReadOnlyCollection<Actor> actors) =>
+        actors.Count > 0 && actors.All(a => a.Standing == ActorStanding.Organ) && _organKinds.TryGetValue(kind, out var organ) ? organ : kind;
 
     private readonly string[] _qualifiers;
 
@@ -405,9 +417,9 @@ public sealed class PhraseTable
         }
 
         var mandateList = mandates.Count > 1
-            ? mandates.Select(m => new Mandate(m.Kind, Collections.EquatableArray.Create(m.Actors.ToArray()))).ToList()
+            ? mandates.Select(m => new Mandate(KindFor(m.Kind, m.Actors), Collections.EquatableArray.Create(m.Actors.ToArray()))).ToList()
             : new List<Mandate>();
-        return new HeadingMatch(Part.Operative, op, all, mandateList, complete, end);
+        return new HeadingMatch(Part.Operative, KindFor(op, mandates[0].Actors), all, mandateList, complete, end);
     }
 
     /// <summary>
@@ -460,7 +472,7 @@ public sealed class PhraseTable
             break;
         }
 
-        return new HeadingMatch(Part.Operative, op, actors, Array.Empty<Mandate>(), true, end);
+        return new HeadingMatch(Part.Operative, KindFor(op, actors), actors, Array.Empty<Mandate>(), true, end);
     }
 
     /// <summary>Whether a group opening (preambular or operative) starts at <paramref name="pos"/> of a folded text.</summary>

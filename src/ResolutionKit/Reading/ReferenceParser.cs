@@ -188,7 +188,8 @@ public static class ReferenceParser
             var numberWords = table.CitationNumberWords.Count > 0 ? @"(?:\s*(?:" + Alternation(table.CitationNumberWords) + "))?" : string.Empty;
             var itemNumberWord = table.CitationNumberWords.Count > 0 ? @"(?:(?:" + Alternation(table.CitationNumberWords) + @")\s*)?" : string.Empty;
             var sector = table.SectorPrefixes.Count > 0 ? @"(?:(?<sector>" + Alternation(table.SectorPrefixes) + @")\s*)?" : string.Empty;
-            const string Number = @"\d{1,4}[A-Z]?(?:-\d{1,2})?";
+            // "Resolution 61/106" is a United Nations General Assembly resolution, not an ITU one.
+            const string Number = @"\d{1,4}[A-Z]?(?:-\d{1,2})?(?![/.]\d)";
             const string Rev = @"(?:\s*\((?>[^()]{2,80})\))?";
             var bodies = Alternation(_bodies.Keys.Concat(table.ThisBodyPhrases));
             const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;

@@ -38,7 +38,7 @@ internal static class Furniture
         (new Regex(@"^(?:\d{1,4}\s+)?(?:Res|Rés|Rec|Réc|Рез|Рек)\.?\s*(?:ITU|UIT|МСЭ)[-\s]?R\s*\d{1,3}(?:\s*-\s*\d{1,2})?(?:\s+\d{1,4})?$", Options, Timeout), "a running head"),
 
         // PP-22 – Resolution 191     WTSA-12 – Resolution 2 1     PP-22 – 第154号决议     PP-22 – القرار 191
-        (new Regex(@"^(?:\d{1,4}\s+)?(?:PP|WTSA|WTDC|RA|WCIT|WRC|CMR|AMNT|CMDT|AR|ПК|ВАСЭ|ВКРЭ|АР|ВКР)-?\d{2}\s*[-–—]\s*\S[^;:,.]{0,50}?\d{1,4}[A-Z]?(?:\s+\d{1,4})?$", Options, Timeout), "a running head"),
+        (new Regex(@"^(?:\d{1,4}\s+)?(?:PP|WTSA|WTDC|RA|WCIT|WRC|CMR|AMNT|CMDT|AR|ПК|ВАСЭ|ВКРЭ|АР|ВКР)-?\d{2}\s*[-–—]\s*\S[^;:,.]{0,50}?\d{1,4}[A-Z]?(?:\s*号\s*(?:决议|决定|建议))?(?:\s+\d{1,4})?$", Options, Timeout), "a running head"),
 
         // Res. 130   213     214   Res. 130     Déc. 5  12
         (new Regex(@"^(?:\d{1,4}\s+)?(?:Res|Rés|Dec|Déc|Рез|Реш|Rec)\.\s*\d{1,4}[A-Z]?(?:\s+\d{1,4})?$", Options, Timeout), "a running head"),

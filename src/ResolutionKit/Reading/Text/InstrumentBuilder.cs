@@ -80,7 +80,7 @@ internal sealed class InstrumentBuilder
 
             if (title.Subject is not null)
             {
-                subject.Append(line.Text.Substring(title.SubjectStart).Trim());
+                subject.Append(line.Text.Substring(title.SubjectStart, Math.Min(title.SubjectLength, line.Text.Length - title.SubjectStart)).Trim());
             }
 
             index = _titleIndex + 1;
@@ -929,8 +929,16 @@ internal sealed class InstrumentBuilder
                         _lines.Insert(index + 1, rest);
                     }
 
-                    _groups.Add(heading.Value.Group);
-                    group = heading.Value.Group;
+                    var made = heading.Value.Group;
+                    if (heading.Value.After is null && WrappedHeading(made, line, index) is { } whole)
+                    {
+                        // "… charge le Directeur du Bureau de développement des" / "télécommunications": one heading.
+                        made = whole;
+                        index++;
+                    }
+
+                    _groups.Add(made);
+                    group = made;
                     clause = null;
                     pendingLabel = null;
                     ended = false;
@@ -1202,6 +1210,17 @@ internal sealed class InstrumentBuilder
         return false;
     }
 
+    /// <summary>
+    /// A footnote number glued to the word before it ("membership1,", "发展中国家1，"); in Chinese also between two
+    /// characters ("发展中国家1以及"), but not in a number of the text ("第1号", "3个", "2022年").
+    /// </summary>
+    private static Regex GluedMarkerPattern(string marker) => GluedMarkerPatterns.GetOrAdd(marker, m => new Regex(
+        @"(?<=[\p{Ll}\p{Lo})”""])(?<!第)" + Regex.Escape(m) + @"(?=[\s,.;:)，。；：]|$|(?<=[\u4E00-\u9FFF]\d+)(?![号个年月日条款项次届名种类点段])[\u4E00-\u9FFF])",
+        RegexOptions.CultureInvariant,
+        Timeout));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> GluedMarkerPatterns = new(StringComparer.Ordinal);
+
     private bool GluedMarkerExists(string marker)
     {
         if (marker.Length == 0 || !char.IsDigit(marker[0]))
@@ -1209,7 +1228,7 @@ internal sealed class InstrumentBuilder
             return marker.StartsWith("*", StringComparison.Ordinal) || marker.StartsWith("[", StringComparison.Ordinal);
         }
 
-        var pattern = new Regex(@"(?<=[\p{Ll}\p{Lo})”""])" + Regex.Escape(marker) + @"(?=[\s,.;:)，。；：]|$)", RegexOptions.CultureInvariant, Timeout);
+        var pattern = GluedMarkerPattern(marker);
         foreach (var g in _groups)
         {
             foreach (var c in Flatten(g.Clauses))
@@ -1285,6 +1304,35 @@ internal sealed class InstrumentBuilder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An operative heading whose last actor is unknown may be wrapped onto the next line (PDF copies break long
+    /// headings): when the next line is short, starts no clause and completes the heading, the two lines are one heading.
+    /// </summary>
+    private GroupBuilder? WrappedHeading(GroupBuilder group, SourceLine line, int index)
+    {
+        if (group.Part != Part.Operative || !group.Actors.Any(a => a.Standing == ActorStanding.Unknown) || index + 1 >= _lines.Count)
+        {
+            return null;
+        }
+
+        var next = _lines[index + 1];
+        if (next.IsBlank || next.Text.Length > 80 || LabelMatcher.At(next.Fold, 0, _glueNumbers) is { Kind: not LabelKind.None } || IsHeadingLine(next.Fold))
+        {
+            return null;
+        }
+
+        var joinedText = group.Heading + (group.Heading.Length > 0 && next.Text.Trim().Length > 0 && NeedsSpace(group.Heading[group.Heading.Length - 1], next.Text.Trim()[0]) ? " " : string.Empty) + next.Text.Trim();
+        var stripped = StripHeadingPunctuation(Normalizer.Fold(joinedText));
+        var heading = _table.MatchHeading(stripped);
+        if (heading is null || heading.Part != Part.Operative || heading.Length < stripped.Length || !heading.Complete)
+        {
+            return null;
+        }
+
+        var span = new SourceSpan(group.Span.Line, group.Span.Column, group.Span.Offset, next.Span.Offset + next.Span.Length - group.Span.Offset);
+        return new GroupBuilder(heading.Part, StripHeadingPunctuation(joinedText), heading.Kind, heading.Actors, heading.Mandates, span);
     }
 
     private GroupBuilder Make(HeadingMatch heading, string headingText, SourceLine line)
@@ -1731,7 +1779,7 @@ internal sealed class InstrumentBuilder
         // as the superscript they stand for (the same length, so every span stays right), and reported.
         foreach (var marker in _plainFootnoteMarkers.Where(m => m.All(char.IsDigit)))
         {
-            var pattern = new Regex(@"(?<=[\p{Ll}\p{Lo})”""])" + Regex.Escape(marker) + @"(?=[\s,.;:)，。；：]|$)", RegexOptions.CultureInvariant, Timeout);
+            var pattern = GluedMarkerPattern(marker);
             var superscript = Superscripts.FromPlain(marker);
             foreach (var group in _groups)
             {

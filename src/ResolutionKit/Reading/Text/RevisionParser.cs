@@ -19,7 +19,7 @@ internal static class RevisionParser
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
     private static readonly Regex MeetingCode = new(
-        @"^(?<code>WRC|CMR|ВКР|PP|ПК|WTSA|AMNT|ВАСЭ|WTDC|CMDT|ВКРЭ|RA|AR|АР|WCIT|C)\s*-?\s*(?<yy>\d{4}|\d{2})(?:\s*/\s*EX)?$",
+        @"^(?<code>WRC|CMR|ВКР|PP|ПК|WTSA|AMNT|ВАСЭ|WTDC|CMDT|ВКРЭ|RA|AR|АР|WCIT|C|С)\s*-?\s*(?<yy>\d{4}|\d{2})(?:\s*/\s*EX)?$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         Timeout);
 
@@ -27,7 +27,7 @@ internal static class RevisionParser
     private static readonly Regex TrailingYear = new(@"^(?<rest>.*?)[\s,]+(?<year>\d{4})\s*(?:年|г\.?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
     // Tracked changes flattened into text put the deleted revision right before the inserted one: "Rev. Guadalajara, 2010Busan, 2014".
-    private static readonly Regex GluedRevisions = new(@"(?<=\d{4})(?=\s?\p{Lu}\p{Ll})", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex GluedRevisions = new(@"(?<=\d{4})(?=\s?\p{Lu}\p{Ll}|\p{Lu}{2,})", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex YearList = new(@"^\d{4}(?:\s*[-–]\s*\d{4})+\s*(?:年|г\.?)?$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Lazy<Dictionary<string, string>> PlaceIndex = new(LoadPlaces);
     private static readonly Lazy<string[]> RevisionWords = new(LoadRevisionWords);
@@ -88,6 +88,12 @@ internal static class RevisionParser
         if (t.StartsWith("(", StringComparison.Ordinal) && t.EndsWith(")", StringComparison.Ordinal))
         {
             t = t.Substring(1, t.Length - 2).Trim();
+        }
+
+        // One year: the Radiocommunication Assembly's history of a text adopted once ("(2015)").
+        if (YearOnly.Match(t) is { Success: true } single && t.Length <= 8)
+        {
+            return new[] { new Revision(string.Empty, int.Parse(single.Groups["year"].Value, CultureInfo.InvariantCulture), false) };
         }
 
         // Years joined by hyphens: the Radiocommunication Assembly's history (1990-1993-2000-2007年).
@@ -391,6 +397,19 @@ internal static class RevisionParser
                     if (!string.IsNullOrEmpty(variant))
                     {
                         index[PlaceKey(variant!)] = prop.Name;
+                    }
+                }
+
+                // PDF text layers drop the accented letters of Latin names ("Dubi" for "Dubái", "Bogot" for "Bogotá").
+                foreach (var variant in prop.Value.Values<string>().Append(prop.Name))
+                {
+                    if (variant is { Length: > 3 } && variant.All(c => c < 0x250) && variant.Any(c => c > 0x7F))
+                    {
+                        var stripped = PlaceKey(new string(variant.Where(c => c <= 0x7F).ToArray()));
+                        if (stripped.Length > 2 && !index.ContainsKey(stripped))
+                        {
+                            index[stripped] = prop.Name;
+                        }
                     }
                 }
             }

@@ -31,6 +31,9 @@ internal sealed class TitleInfo
     /// <summary>Where the subject starts in the line.</summary>
     public int SubjectStart { get; set; }
 
+    /// <summary>The length of the subject on the title line (what follows it, a Council session "(C11)", is not subject).</summary>
+    public int SubjectLength { get; set; }
+
     /// <summary>Where the title starts in the line (after a glued page number or running head).</summary>
     public int Start { get; set; }
 
@@ -171,7 +174,7 @@ internal static class TitleParser
 
         var words = FirstWords.GetOrAdd(table, t =>
         {
-            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "MOD", "ADD", "SUP", "NOC", "R", "D", "ITU-R", "ITUR", "ITU", "PP", "WTSA", "WTDC", "RA", "WRC", "WCIT" };
+            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "MOD", "ADD", "SUP", "NOC", "R", "D", "ITU-R", "ITUR", "ITU", "PP", "WTSA", "WTDC", "RA", "WRC", "WCIT", "Res", "Rés", "Dec", "Déc", "Рез", "Реш" };
             foreach (var w in t.InstrumentWords.Select(i => i.Word).Concat(t.DraftWords).Concat(t.SectorPrefixes).Concat(t.BodyCodes.Select(c => c.Code)))
             {
                 set.Add(FirstWord(w));
@@ -215,7 +218,7 @@ internal static class TitleParser
 
         var info = new TitleInfo
         {
-            Kind = council ? (m.Groups["council"].Value.StartsWith("D", StringComparison.OrdinalIgnoreCase) ? InstrumentKind.Decision : InstrumentKind.Resolution) : kind!.Value,
+            Kind = council ? (m.Groups["council"].Value is var c && (c.StartsWith("D", StringComparison.OrdinalIgnoreCase) || c.StartsWith("Реш", StringComparison.Ordinal)) ? InstrumentKind.Decision : InstrumentKind.Resolution) : kind!.Value,
             Start = m.Groups["title"].Index,
             End = m.Groups["title"].Index + m.Groups["title"].Length,
             Mark = m.Groups["mark"].Success ? m.Groups["mark"].Value.ToUpperInvariant() : null,
@@ -263,6 +266,7 @@ internal static class TitleParser
         {
             info.Subject = m.Groups["subject"].Value.Trim();
             info.SubjectStart = m.Groups["subject"].Index;
+            info.SubjectLength = m.Groups["subject"].Length;
         }
 
         info.Body = BodyOf(m, table, info, council);
@@ -342,15 +346,21 @@ internal static class TitleParser
     /// [(revision)] [* or [n]] [– subject].
     /// </summary>
     private const string DefaultPattern =
-        @"^(?:(?<pageno>\d{1,4})\s+)?(?<title>(?:(?<mark>MOD|ADD|SUP|NOC)\s*[:\-–]?\s+)?(?:(?<prefix>{CODES})\s+)?(?:(?<draft>{DRAFT})\s+)?(?<word>{WORD})\s*(?:(?<sector>{SECTOR})\s*)?(?:N[°o]\.?\s*|№\s*)?"
+        @"^(?:(?<pageno>\d{1,4})\s+|(?<runhead>(?:Res|Rés|Рез|Dec|Déc|Реш)\.\s*(?:ITU-R\s*|UIT-R\s*|МСЭ-R\s*)?\d{1,4}(?:-\d{1,2})?\s+\d{1,4}\s*))?(?<title>(?:(?<mark>MOD|ADD|SUP|NOC)\s*[:\-–]?\s+)?(?:(?<prefix>{CODES})\s+)?(?:(?<draft>{DRAFT})\s+)?(?<word>{WORD})\s*(?:(?<sector>{SECTOR})\s*)?(?:N[°o]\.?\s*|№\s*)?"
         + @"(?<id>\d{1,4}[A-Z]?(?:\s*-\s*\d{1,2})?|\[[^\[\]]{1,30}\]|[A-Z][A-Z\-]{1,10}/[A-Z0-9]{1,4})"
         + @"(?:\s*\((?<rev>[^()]{2,120})\))?(?:\s*\((?<rev2>[^()]{2,120})\))?)"
         + @"(?:\s*(?:\*{1,3}|\[\*\]|\[\d{1,2}\]))?"
         + @"(?:\s*(?:[–—]|\.\.\.|…)\s*(?<subject>\S.*)|(?<=\))(?<subject>(?-i:\p{Lu})[^;]*))?\s*$";
 
     /// <summary>Council texts in the old numbering: <c>R 800 (C-1977, last amended C-1984)</c>, <c>D 387 (C-1980)</c>.</summary>
+    /// <remarks>
+    /// Compilations of the Council's texts also abbreviate the word (<c>Res. 1238</c>, <c>Рез. 1238</c>, <c>Реш. 495</c>)
+    /// and give the subject on the same line, the session after it or on the next line (<c>(C05)</c>, <c>(С05)</c>).
+    /// </remarks>
     private const string CouncilPattern =
-        @"^(?<title>(?<council>[RD])\s+(?<id>\d{1,4})\s*\((?<rev>C\s*-?\s*\d{2,4}[^()]*)\))\s*(?<subject>\S.*)?$";
+        @"^(?:(?<title>(?<council>[RD])\s+(?<id>\d{1,4})\s*\((?<rev>[CС]\s*-?\s*\d{2,4}[^()]*)\))\s*(?<subject>\S.*)?"
+        + @"|(?<title>(?<council>Рез\.|Реш\.)\s*(?<id>\d{3,4}))(?:\s*\((?<rev>[CС]\s*-?\s*\d{2,4}[^()]*)\)(?:\s+(?<subject>\p{L}.*?))?|\s+(?<subject>\p{L}.*?)(?:\s*\((?<rev2>[CС]\s*-?\s*\d{2,4}[^()]*)\))?)"
+        + @"|(?<title>(?<council>Res\.|Dec\.|Rés\.|Déc\.)\s*(?<id>\d{3,4}))\s+(?<subject>\p{L}.*?)\s*\((?<rev2>[CС]\s*-?\s*\d{2,4}[^()]*)\))\s*$";
 
     private static string Expand(string pattern, PhraseTable table)
     {
