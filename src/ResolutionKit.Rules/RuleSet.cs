@@ -199,40 +199,44 @@ public sealed class RuleSet
 
     /// <summary>
     /// Analyzes resolutions together (cross-resolution rules see all of them). Several resolutions may share an
-    /// address — the language versions of one instrument, or two copies of it — and each is analyzed: the copies are
-    /// taken in turns, each turn with one version of every instrument, and a finding reported in several turns is
-    /// reported once.
+    /// address — the language versions of one instrument, or copies of it — and each is analyzed: when they do, each
+    /// language is analyzed on its own (texts are compared with texts in their language), copies in one language in
+    /// turns, and a finding reported in several turns is reported once.
     /// </summary>
     /// <param name="resolutions">The resolutions.</param>
     public AnalysisResult Analyze(IEnumerable<Resolution> resolutions)
     {
-        var versions = new Dictionary<string, List<Resolution>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var r in resolutions)
+        var list = resolutions.ToList();
+        if (list.Select(r => r.Address).Distinct(StringComparer.Ordinal).Count() == list.Count)
         {
-            if (!versions.TryGetValue(r.Address, out var list))
-            {
-                versions[r.Address] = list = new List<Resolution>();
-                order.Add(r.Address);
-            }
-
-            list.Add(r);
-        }
-
-        var turns = versions.Count == 0 ? 1 : versions.Values.Max(v => v.Count);
-        if (turns == 1)
-        {
-            var session = StartSession(order.Select(a => versions[a][0]));
+            var session = StartSession(list);
             return new AnalysisResult(session.Diagnostics, session.Suppressed);
         }
 
         var diagnostics = new HashSet<Diagnostic>();
         var suppressed = new HashSet<Diagnostic>();
-        for (var turn = 0; turn < turns; turn++)
+        foreach (var language in list.GroupBy(r => r.Language, StringComparer.OrdinalIgnoreCase))
         {
-            var session = StartSession(order.Select(a => versions[a][Math.Min(turn, versions[a].Count - 1)]));
-            diagnostics.UnionWith(session.Diagnostics);
-            suppressed.UnionWith(session.Suppressed);
+            var versions = new Dictionary<string, List<Resolution>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var r in language)
+            {
+                if (!versions.TryGetValue(r.Address, out var copies))
+                {
+                    versions[r.Address] = copies = new List<Resolution>();
+                    order.Add(r.Address);
+                }
+
+                copies.Add(r);
+            }
+
+            var turns = versions.Values.Max(v => v.Count);
+            for (var turn = 0; turn < turns; turn++)
+            {
+                var session = StartSession(order.Select(a => versions[a][Math.Min(turn, versions[a].Count - 1)]));
+                diagnostics.UnionWith(session.Diagnostics);
+                suppressed.UnionWith(session.Suppressed);
+            }
         }
 
         var comparer = Comparer<Diagnostic>.Create(Diagnostic.Compare);

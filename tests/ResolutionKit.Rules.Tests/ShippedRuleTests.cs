@@ -108,7 +108,7 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
         { "RK1007", One(Title("[|RESOLUTION 123|]", "resolves\nto act.\n")) },
         { "RK2001", One(Texts.Pp("[|instructs|] Member States\nto contribute.\n")) },
         { "RK2002", One(Texts.Pp("resolves\n1 to act;\n2 [|the Council reviews the matter.|]\n")) },
-        { "RK2003", One(Title("[|RESOLUTION 123 (REV. BUCHAREST, 2022)|]", "instructs the Secretary-General\nto act,\n\nrequests the Secretary-General\nto review.\n")) },
+        { "RK2003", One(Texts.Pp("instructs the Secretary-General\nto act,\n\n[|requests the Secretary-General|]\nto review.\n")) },
         { "RK2004", One(Texts.Pp("[|requests the Secretary-General and instructs the Director of the Telecommunication Development Bureau|]\nto act.\n")) },
         { "RK3007", One(Texts.Pp("recalling\n[|Resolution 17 (Rev. Marrakesh, 2002) of the Plenipotentiary Conference|],\n\nresolves\nto act.\n")) },
         { "RK3007", new[] { Texts.Pp("recalling\n[|Résolution 17 (Rév. Marrakech, 2002)|],\n\nresolves\nto act.\n", number: "123"), Texts.Pp("recalling\nResolution 17 (Rev. Marrakesh, 2002),\n\nresolves\nto act.\n", number: "130") } },

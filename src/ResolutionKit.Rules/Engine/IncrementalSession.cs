@@ -41,7 +41,20 @@ public sealed class IncrementalSession
         _rules = rules;
         _session = rules.CreateNRulesSession(_sink);
         _facts = rules.CreateFactBuilder();
-        Apply(resolutions.ToList(), Array.Empty<string>());
+        // One resolution per address (the last given): an incremental session tracks one version of each text.
+        var unique = new Dictionary<string, Resolution>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var r in resolutions)
+        {
+            if (!unique.ContainsKey(r.Address))
+            {
+                order.Add(r.Address);
+            }
+
+            unique[r.Address] = r;
+        }
+
+        Apply(order.Select(a => unique[a]).ToList(), Array.Empty<string>());
     }
 
     /// <summary>The resolutions, by address.</summary>

@@ -252,6 +252,14 @@ public sealed class ReportingFact : Fact
     /// <summary>The request as found: where it is, its recipient and its subject.</summary>
     public Analysis.ReportingRequest? Request { get; init; }
 
+    /// <summary>Whether the request names a subject of its own (not only "the implementation of this resolution").</summary>
+    public bool HasSubject => Request is { HasSubject: true };
+
+    /// <summary>The shingles of the subject, computed once, for comparing requests across a corpus.</summary>
+    public HashSet<long> SubjectShingles => _subjectShingles ??= Analysis.TextSimilarity.Shingles(Request?.Subject ?? string.Empty);
+
+    private HashSet<long>? _subjectShingles;
+
     /// <summary>The position of this request among the reporting requests of its resolution (0 for the first).</summary>
     public int Index { get; }
 

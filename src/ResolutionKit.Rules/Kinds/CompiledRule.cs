@@ -29,6 +29,9 @@ internal abstract class CompiledRule
 
     public int Index { get; set; }
 
+    /// <summary>Distinguishes the NRules rules of one rule file that has several parts (targets).</summary>
+    public string NameSuffix { get; set; } = string.Empty;
+
     /// <summary>Whether a finding with the same first argument is reported once per analysis, at its first location.</summary>
     public virtual bool ReportOncePerRun => false;
 
@@ -104,7 +107,7 @@ internal abstract class SingleFactRule<T> : CompiledRule
     public override IEnumerable<IRuleDefinition> Build()
     {
         var builder = new RuleBuilder();
-        builder.Name(Definition.Id);
+        builder.Name(Definition.Id + NameSuffix);
         builder.Description(Definition.Descriptor.Title);
         var pattern = builder.LeftHandSide().Pattern(typeof(T), "f");
         Expression<Func<T, bool>> condition = f => Matches(f);
@@ -138,7 +141,7 @@ internal abstract class JoinRule<T> : CompiledRule
     public override IEnumerable<IRuleDefinition> Build()
     {
         var builder = new RuleBuilder();
-        builder.Name(Definition.Id);
+        builder.Name(Definition.Id + NameSuffix);
         builder.Description(Definition.Descriptor.Title);
         var lhs = builder.LeftHandSide();
         var a = lhs.Pattern(typeof(T), "a");
@@ -155,5 +158,30 @@ internal abstract class JoinRule<T> : CompiledRule
         builder.RightHandSide().Action(set, ActionTrigger.Activated | ActionTrigger.Reactivated);
         builder.RightHandSide().Action(remove, ActionTrigger.Deactivated);
         yield return builder.Build();
+    }
+}
+
+/// <summary>A rule file with several parts (a substitution rule on clauses and headings): each part builds its own NRules rule.</summary>
+internal sealed class CompositeRule : CompiledRule
+{
+    private readonly IReadOnlyList<CompiledRule> _parts;
+
+    public CompositeRule(RuleDefinition definition, IReadOnlyList<CompiledRule> parts)
+        : base(definition) => _parts = parts;
+
+    public override bool ReportOncePerRun => _parts.Any(p => p.ReportOncePerRun);
+
+    public override IEnumerable<IRuleDefinition> Build()
+    {
+        for (var i = 0; i < _parts.Count; i++)
+        {
+            _parts[i].Severity = Severity;
+            _parts[i].Index = Index;
+            _parts[i].NameSuffix = "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var rule in _parts[i].Build())
+            {
+                yield return rule;
+            }
+        }
     }
 }

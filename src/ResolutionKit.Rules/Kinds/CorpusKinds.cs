@@ -99,41 +99,7 @@ internal static class ReportingKind
         ctx.CheckKnown(ctx.Params, "check", "threshold");
         var check = ctx.Choice("check", "several", "several", "council-and-conference", "across");
         var threshold = ctx.Number("threshold", 0.35, 0, 1);
-        if (check == "across")
-        {
-            // Across resolutions, the similar-pair facts already hold every pair worth comparing; joining all
-            // reporting requests of a corpus pairwise would compare millions of texts.
-            ctx.Environment.RequestSimilarity(threshold);
-            return ctx.HasErrors ? null : new AcrossRule(ctx.Rule, threshold);
-        }
-
         return ctx.HasErrors ? null : new Rule(ctx.Rule, check, threshold);
-    }
-
-    private sealed class AcrossRule : SingleFactRule<SimilarPairFact>
-    {
-        private readonly double _threshold;
-
-        public AcrossRule(RuleDefinition d, double threshold)
-            : base(d) => _threshold = threshold;
-
-        public override bool Matches(SimilarPairFact p) =>
-            !p.SameResolution && p.Similarity >= _threshold && p.First.Part == Part.Operative && p.Second.Part == Part.Operative
-            && Definition.Scope.Matches(p.First) && Definition.Scope.Matches(p.Second)
-            && SameSubject(p.First, p.Second);
-
-        /// <summary>
-        /// Two requests are on one subject when what they are about — their text without the words that ask for the
-        /// report, name its recipient or name no subject ("on the implementation of this resolution") — is similar.
-        /// </summary>
-        private bool SameSubject(ClauseFact a, ClauseFact b) =>
-            FactBuilder.ReportingRequestOf(a) is { HasSubject: true } ra && FactBuilder.ReportingRequestOf(b) is { HasSubject: true } rb
-            && Analysis.TextSimilarity.Similarity(ra.Subject, rb.Subject) >= _threshold;
-
-        public override IEnumerable<Diagnostic> Evaluate(SimilarPairFact p)
-        {
-            yield return AtClause(p.Second, 0, p.Second.Text.Length, null, p.First.Address, "Council");
-        }
     }
 
     private sealed class Rule : JoinRule<ReportingFact>
@@ -152,7 +118,7 @@ internal static class ReportingKind
             Definition.Scope.Matches(a.Clause) && _check switch
             {
                 "several" => a.Index == 0,
-                "council-and-conference" => a.Recipient == "Council",
+                "council-and-conference" => a.Recipient is "Council" or "CouncilAndConference",
                 _ => true,
             };
 
@@ -160,7 +126,7 @@ internal static class ReportingKind
             Definition.Scope.Matches(b.Clause) && _check switch
             {
                 "several" => b.Index > 0,
-                "council-and-conference" => b.Recipient == "Conference",
+                "council-and-conference" => b.Recipient is "Conference" or "CouncilAndConference",
                 _ => true,
             };
 
@@ -170,9 +136,15 @@ internal static class ReportingKind
             return _check switch
             {
                 "several" => same,
-                "council-and-conference" => same && Analysis.TextSimilarity.Similarity(a.Clause.Text, b.Clause.Text) >= _threshold,
-                _ => !same && string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 && a.Request is { HasSubject: true } ra && b.Request is { HasSubject: true } rb
-                    && Analysis.TextSimilarity.Similarity(ra.Subject, rb.Subject) >= _threshold,
+                // One request to both, or a report on the implementation of the whole resolution, which covers any other
+                // report the resolution asks for.
+                "council-and-conference" => ReferenceEquals(a, b) ? a.Recipient == "CouncilAndConference" : same && a.Recipient != "CouncilAndConference" && b.Recipient != "CouncilAndConference" && (a.Request is { HasSubject: false } || b.Request is { HasSubject: false }
+                    || Analysis.TextSimilarity.Similarity(a.Request?.Subject ?? a.Clause.Text, b.Request?.Subject ?? b.Clause.Text) >= _threshold),
+                // Requests on one subject in two resolutions: what the reports are about is compared (a request on the
+                // implementation of "this resolution" has no subject to compare), in the same language only.
+                _ => !same && string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 && a.HasSubject && b.HasSubject
+                    && a.Clause.Resolution.Language == b.Clause.Resolution.Language
+                    && Analysis.TextSimilarity.Jaccard(a.SubjectShingles, b.SubjectShingles) >= _threshold,
             };
         }
 

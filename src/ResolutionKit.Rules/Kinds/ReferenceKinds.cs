@@ -300,6 +300,10 @@ internal static class DeadlineKind
                     case ("years", TimeExpressionKind.Period) when e.Year < asOf.Year:
                         yield return (e, null);
                         break;
+                    case ("years", TimeExpressionKind.Year) when e.Year < asOf.Year:
+                        // "to hold the forum in 2006": an operative clause placing its action in a past year is spent.
+                        yield return (e, DeleteFix(f));
+                        break;
                 }
             }
         }

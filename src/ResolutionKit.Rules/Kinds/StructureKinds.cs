@@ -181,6 +181,12 @@ internal static class SequenceKind
 
         private int Rank(Group g)
         {
+            // A heading with two verbs ("requests … and instructs …") has no one place in the order.
+            if (g.Mandates.Count > 1)
+            {
+                return -1;
+            }
+
             for (var i = 0; i < _order.Count; i++)
             {
                 var (kind, actors) = _order[i];

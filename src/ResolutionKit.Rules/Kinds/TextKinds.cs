@@ -335,7 +335,28 @@ internal static class SubstitutionKind
     public static CompiledRule? Compile(KindContext ctx)
     {
         ctx.CheckKnown(ctx.Params, "terms", "target");
-        var target = ctx.Choice("target", "clause", "clause", "title", "heading");
+
+        // One target, or several: ["clause", "heading"] checks the clauses and the group headings.
+        var targets = new List<string>();
+        if (ctx.Params["target"] is JArray targetList)
+        {
+            foreach (var t in targetList)
+            {
+                if (t.Type == JTokenType.String && (string)t! is "clause" or "title" or "heading")
+                {
+                    targets.Add((string)t!);
+                }
+                else
+                {
+                    ctx.Error(t, "each target must be \"clause\", \"title\" or \"heading\"");
+                }
+            }
+        }
+        else
+        {
+            targets.Add(ctx.Choice("target", "clause", "clause", "title", "heading"));
+        }
+
         var byLanguage = new Dictionary<string, List<(Regex Pattern, string Preferred)>>(StringComparer.OrdinalIgnoreCase);
         List<(Regex Pattern, string Preferred)>? forAll = null;
         if (ctx.Params["terms"] is JObject perLanguage && perLanguage.Count > 0)
@@ -366,12 +387,15 @@ internal static class SubstitutionKind
             return null;
         }
 
-        return target switch
+        CompiledRule Make(string target) => target switch
         {
             "title" => new TitleRule(ctx.Rule, terms),
             "heading" => new HeadingRule(ctx.Rule, terms),
             _ => new Rule(ctx.Rule, terms),
         };
+
+        var parts = targets.Distinct().Select(Make).ToList();
+        return parts.Count == 1 ? parts[0] : new CompositeRule(ctx.Rule, parts);
     }
 
     private static List<(Regex Pattern, string Preferred)>? ReadTerms(KindContext ctx, JToken token)

@@ -20,6 +20,9 @@ public enum ReportRecipient
 
     /// <summary>Someone else, or not said.</summary>
     Other,
+
+    /// <summary>Both the Council and the next conference or assembly, in one request.</summary>
+    CouncilAndConference,
 }
 
 /// <summary>A request for a report found in a clause.</summary>
@@ -62,8 +65,11 @@ public static class ReportingRequests
                 return null;
             }
 
-            var recipient = compiled.Council.Any(r => r.IsMatch(fold)) ? ReportRecipient.Council
-                : compiled.Conference.Any(r => r.IsMatch(fold)) ? ReportRecipient.Conference
+            var toCouncil = compiled.Council.Any(r => r.IsMatch(fold));
+            var toConference = compiled.Conference.Any(r => r.IsMatch(fold));
+            var recipient = toCouncil && toConference ? ReportRecipient.CouncilAndConference
+                : toCouncil ? ReportRecipient.Council
+                : toConference ? ReportRecipient.Conference
                 : ReportRecipient.Other;
 
             // The subject: what is left when the request, its recipient and words that name no subject are removed.

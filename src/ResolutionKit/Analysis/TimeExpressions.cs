@@ -145,6 +145,12 @@ public static class TimeExpressions
                             }
                         }
 
+                        if (to < from && toText.Length == 4)
+                        {
+                            // Arabic copies may write the range the other way round ("2024-2022").
+                            (from, to) = (to, from);
+                        }
+
                         if (to >= from && to - from <= 12)
                         {
                             found.Add(new TimeExpression(TimeExpressionKind.Period, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), null, to, null, null) { FromYear = from });

@@ -348,7 +348,7 @@ public static class ReferenceParser
                         }
                     }
 
-                    var itemBody = body ?? BodyOfRevision(revision);
+                    var itemBody = body ?? BodyOfRevision(revision) ?? CouncilByNumber(kind, number);
                     var start = first ? m.Index : items.Index + item.Index;
                     var itemEnd = i == itemMatches.Count - 1 || _table.CitationNumberFirst ? end : Math.Min(end, items.Index + item.Index + item.Length);
                     if (IsLast(i, itemMatches, items.Index, end))
@@ -393,6 +393,21 @@ public static class ReferenceParser
             }
 
             return revision.Place.Length > 0 ? Conferences.BodyOf(revision.Place, revision.Year) : null;
+        }
+
+        /// <summary>
+        /// The Council numbers its resolutions from 1000 and its decisions from 100 upwards; no conference or assembly
+        /// has reached those numbers, so a bare "Resolution 1213" is the Council's.
+        /// </summary>
+        private static Body? CouncilByNumber(ReferenceKind kind, string number)
+        {
+            var digits = new string(number.TakeWhile(char.IsDigit).ToArray());
+            if (!int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return null;
+            }
+
+            return (kind == ReferenceKind.Resolution && n >= 1000) || (kind == ReferenceKind.Decision && n >= 100) ? Body.Council : null;
         }
 
         private static ReferenceKind KindOf(InstrumentKind kind) => kind switch

@@ -36,7 +36,7 @@ public sealed class ReportingKindTests : IClassFixture<ReportingKindFixture>
         { ReportingKindFixture.Several, new[] { Texts.Pp($"instructs the Secretary-General\n1 to act;\n2 {ToCouncil}.\n") } },
         { ReportingKindFixture.Several, new[] { Texts.Pp($"instructs the Secretary-General\n{ToCouncil}.\n", number: "123"), Texts.Pp($"instructs the Secretary-General\n{ToConference}.\n", number: "130") } },
         { ReportingKindFixture.Several, new[] { Texts.Pp($"noting\nthat the Secretary-General reports annually to the Council on the implementation of this resolution,\n\ninstructs the Secretary-General\n{ToConference}.\n") } },
-        { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 {OtherToConference}.\n") } },
+        { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {OnLanguages};\n2 {OtherToConference}.\n") } },
         { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToConference};\n2 {ToConference}.\n") } },
         { ReportingKindFixture.Across, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 {ToCouncil}.\n") } },
 
@@ -53,6 +53,12 @@ public sealed class ReportingKindTests : IClassFixture<ReportingKindFixture>
         { ReportingKindFixture.Several, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 to act;\n3 [|{ToConference};|]\n4 [|{OtherToConference}.|]\n") } },
         { ReportingKindFixture.Several, new[] { Texts.Pp($"instructs the Secretary-General\n{ToCouncil},\n\ninstructs the Council\n[|to submit annual reports to the conference on the matter.|]\n") } },
         { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 [|{ToConference}.|]\n") } },
+
+        // The Council's report on the implementation of the whole resolution covers any other report it asks for.
+        { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp($"instructs the Secretary-General\n1 {ToCouncil};\n2 [|{OtherToConference}.|]\n") } },
+
+        // One request addressed to both.
+        { ReportingKindFixture.CouncilAndConference, new[] { Texts.Pp("instructs the Secretary-General\n[|to report to the Council and to the next plenipotentiary conference on the spectrum needs of developing countries.|]\n") } },
         { ReportingKindFixture.Across, new[] { Texts.Pp($"instructs the Secretary-General\n{OnLanguages}.\n", number: "123"), Texts.Pp($"instructs the Council\n1 to act;\n2 [|{OnLanguages}.|]\n", number: "130") } },
     };
 
