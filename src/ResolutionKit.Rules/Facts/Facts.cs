@@ -145,6 +145,11 @@ public sealed class ClauseFact : Fact
 
     private bool? _substance;
 
+    /// <summary>The meetings, sessions, deadlines and periods the clause ties itself to (found once, in its language).</summary>
+    public IReadOnlyList<Analysis.TimeExpression> TimeExpressions => _time ??= Analysis.TimeExpressions.Find(Text, Resolution.Language, References);
+
+    private IReadOnlyList<Analysis.TimeExpression>? _time;
+
     /// <summary>The references in the clause text, "of this conference" resolved to the resolution's body.</summary>
     public IReadOnlyList<Reference> References => _references ??= Clause.References.Select(r => r.OfThisBody && r.Body is null ? r with { Body = Body } : r).ToList();
 
@@ -258,7 +263,28 @@ public sealed class ReportingFact : Fact
     /// <summary>The shingles of the subject, computed once, for comparing requests across a corpus.</summary>
     public HashSet<long> SubjectShingles => _subjectShingles ??= Analysis.TextSimilarity.Shingles(Request?.Subject ?? string.Empty);
 
+    /// <summary>A 64-bit summary of <see cref="SubjectShingles"/>: two subjects whose summaries share no bit share no shingle.</summary>
+    internal ulong SubjectSignature
+    {
+        get
+        {
+            if (_signature is null)
+            {
+                ulong bits = 0;
+                foreach (var s in SubjectShingles)
+                {
+                    bits |= 1UL << (int)((ulong)s % 64);
+                }
+
+                _signature = bits;
+            }
+
+            return _signature.Value;
+        }
+    }
+
     private HashSet<long>? _subjectShingles;
+    private ulong? _signature;
 
     /// <summary>The position of this request among the reporting requests of its resolution (0 for the first).</summary>
     public int Index { get; }

@@ -144,6 +144,8 @@ internal static class ReportingKind
                 // implementation of "this resolution" has no subject to compare), in the same language only.
                 _ => !same && string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 && a.HasSubject && b.HasSubject
                     && a.Clause.Resolution.Language == b.Clause.Resolution.Language
+                    && (a.SubjectSignature & b.SubjectSignature) != 0
+                    && Math.Min(a.SubjectShingles.Count, b.SubjectShingles.Count) >= _threshold * Math.Max(a.SubjectShingles.Count, b.SubjectShingles.Count)
                     && Analysis.TextSimilarity.Jaccard(a.SubjectShingles, b.SubjectShingles) >= _threshold,
             };
         }

@@ -281,7 +281,7 @@ internal static class DeadlineKind
         private IEnumerable<(TimeExpression Expression, Fix? Fix)> Findings(ClauseFact f)
         {
             var asOf = AsOfDate;
-            foreach (var e in TimeExpressions.Find(f.Text, f.Resolution.Language))
+            foreach (var e in f.TimeExpressions)
             {
                 switch (_detect, e.Kind)
                 {

@@ -32,8 +32,10 @@ public enum ReportRecipient
 /// <param name="Subject">What the report is about: the clause without the words that ask for it, name its recipient or say nothing of its subject ("on the implementation of this resolution"); empty when nothing is left.</param>
 public sealed record ReportingRequest(int Start, int Length, ReportRecipient Recipient, string Subject)
 {
+    private bool? _hasSubject;
+
     /// <summary>Whether the subject says enough to compare two requests (three content words or more).</summary>
-    public bool HasSubject => TextSimilarity.Words(Subject).Count >= 3;
+    public bool HasSubject => _hasSubject ??= TextSimilarity.Words(Subject).Count >= 3;
 }
 
 /// <summary>

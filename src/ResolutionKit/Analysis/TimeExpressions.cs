@@ -66,16 +66,22 @@ public static class TimeExpressions
     /// <summary>Finds the time expressions of a text, in text order, without overlaps.</summary>
     /// <param name="text">The clause text.</param>
     /// <param name="language">The text's language (<c>en</c>, <c>fr</c>, ...); meeting codes are found in any.</param>
-    public static IReadOnlyList<TimeExpression> Find(string text, string language)
+    public static IReadOnlyList<TimeExpression> Find(string text, string language) => Find(text, language, null);
+
+    /// <summary>Finds the time expressions of a text whose references are already known (they are not time expressions).</summary>
+    /// <param name="text">The clause text.</param>
+    /// <param name="language">The text's language.</param>
+    /// <param name="references">The references of the text, as <see cref="ReferenceParser.Parse"/> gives them; null to find them.</param>
+    public static IReadOnlyList<TimeExpression> Find(string text, string language, IReadOnlyList<Reference>? references)
     {
-        if (text.Length == 0 || text.Length > 20_000)
+        if (text.Length == 0 || text.Length > 20_000 || !MayHaveYear(text))
         {
             return Array.Empty<TimeExpression>();
         }
 
         var fold = Normalizer.Fold(text);
         var found = new List<TimeExpression>();
-        var citations = ReferenceParser.Parse(text).Where(r => r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation).Select(r => (r.Start, End: r.Start + r.Text.Length)).ToList();
+        var citations = (references ?? ReferenceParser.Parse(text)).Where(r => r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation).Select(r => (r.Start, End: r.Start + r.Text.Length)).ToList();
         bool InCitation(int start, int length) => citations.Any(c => start < c.End && start + length > c.Start);
 
         try
@@ -177,6 +183,20 @@ public static class TimeExpressions
         }
 
         return result;
+    }
+
+    /// <summary>Every time expression holds a year or a two-digit meeting code: a text without two digits in a row has none.</summary>
+    private static bool MayHaveYear(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsDigit(text[i]) && char.IsDigit(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Year(Match m)
