@@ -16,7 +16,8 @@ namespace ResolutionKit.Rules.Tests;
 
 /// <summary>
 /// The labelled evaluation set: texts written in the layouts of real ITU texts, in six languages and for every body
-/// (<c>Evaluation/texts</c>, and the six language versions in <c>ResolutionKit.Tests/Fixtures/parallel</c>), checked
+/// (<c>Evaluation/texts</c>, with problems planted and traps set; <c>Evaluation/holdout</c>, written without looking at
+/// the rules; and the six language versions in <c>ResolutionKit.Tests/Fixtures/parallel</c>), checked
 /// with every shipped rule as of PP-26. Every finding is labelled right or wrong in <c>Evaluation/labels.json</c>, and
 /// every problem a rule should find but does not is labelled missed. The test fails on an unlabelled finding (label
 /// it), on a label that no longer matches (relabel it), when a rule's precision falls below 90%, and when
@@ -42,7 +43,7 @@ public sealed class EvaluationTests
 
     private static IEnumerable<string> Corpus()
     {
-        var roots = new[] { Path.Combine(Folder, "texts"), Path.Combine(Repository.Root, "tests", "ResolutionKit.Tests", "Fixtures", "parallel") };
+        var roots = new[] { Path.Combine(Folder, "texts"), Path.Combine(Folder, "holdout"), Path.Combine(Repository.Root, "tests", "ResolutionKit.Tests", "Fixtures", "parallel") };
         return roots.Where(Directory.Exists).SelectMany(r => Directory.EnumerateFiles(r, "*.txt", SearchOption.AllDirectories)).OrderBy(f => f, StringComparer.Ordinal);
     }
 

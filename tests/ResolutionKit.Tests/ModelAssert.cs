@@ -84,7 +84,9 @@ internal static class TextCoverage
 
             // "Telecommuni-" whose next non-blank line was reported as rejoined: the hyphen was the line break's.
             var next = lines.Skip(index + 1).FirstOrDefault(l => Squash(l.Text).Length > 0).Number;
-            if (s.EndsWith('-') && reported.Contains(next) && written.Contains(s.Substring(0, s.Length - 1), StringComparison.Ordinal))
+            // (The label the line starts with is written in its canonical form: "(c)coordi-" is "c)" and "coordi".)
+            var unlabelled = System.Text.RegularExpressions.Regex.Replace(s, @"^\(?[a-z0-9]{1,3}[).]\s*", string.Empty);
+            if (s.EndsWith('-') && reported.Contains(next) && (written.Contains(s.Substring(0, s.Length - 1), StringComparison.Ordinal) || (unlabelled.Length > 1 && written.Contains(unlabelled.Substring(0, unlabelled.Length - 1), StringComparison.Ordinal))))
             {
                 continue;
             }

@@ -401,6 +401,38 @@ public class ReaderTests
         Assert.Equal(title, Assert.Single(r.Annexes).Title);
     }
 
+    [Theory]
+    [InlineData("Annex to Resolution 71 (Rev. Bucharest, 2022)")]
+    [InlineData("Annex to this Resolution")]
+    public void AnnexHeadingInSentenceCase_AsWebCopiesSetIt_ShouldOpenTheAnnex(string heading)
+    {
+        var r = ReadClean(Pp("resolves", "to adopt the plan in the annex.", string.Empty, heading, string.Empty, "1\tVision", string.Empty, "An enabled world."));
+
+        Assert.Equal(heading, Assert.Single(r.Annexes).Heading);
+        Assert.Single(r.Operative[0].Clauses);
+    }
+
+    [Fact]
+    public void AnnexHeadingToThisResolution_InChinese_ShouldOpenTheAnnex()
+    {
+        var text = Lines("第71号决议（2022年，布加勒斯特，修订版）", string.Empty, "2024-2027年国际电联战略规划", string.Empty, "国际电信联盟全权代表大会（2022年，布加勒斯特），",
+            string.Empty, "做出决议", "通过本决议附件所载的战略规划。", string.Empty, "本决议附件", string.Empty, "1 愿景", "一个互联互通的世界。");
+
+        var r = ReadClean(text);
+
+        Assert.Equal("本决议附件", Assert.Single(r.Annexes).Heading);
+        Assert.Single(r.Operative[0].Clauses);
+    }
+
+    [Fact]
+    public void SentenceStartingWithAnnexWord_ShouldStayAClause()
+    {
+        var r = ReadClean(Pp("resolves", "1\tto adopt the plan;", "2\tto review it annually,", string.Empty, "instructs the Secretary-General", "to report on it."));
+
+        Assert.Empty(r.Annexes);
+        Assert.Equal(2, r.Operative[0].Clauses.Count);
+    }
+
     // ----- Languages -----
 
     private static readonly string French = Lines(
@@ -432,6 +464,17 @@ public class ReaderTests
         Assert.Equal(new[] { ("considérant", "considering"), ("décide", "resolves"), ("charge le Secrétaire général", "instructs") }, r.Groups.Select(g => (g.Heading, g.Kind)));
         Assert.Equal(new[] { Actor.SecretaryGeneral }, r.Operative[1].Actors);
         Assert.Equal(new[] { "a)", "b)", "1", "2", string.Empty }, r.Clauses().Select(c => c.Clause.Label));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void FrenchAnnexHeadingInSentenceCase_ShouldOpenTheAnnex()
+    {
+        var result = ResolutionTextReader.Read(French + Lines(string.Empty, "Annexe à la Résolution 191 (Rév. Bucarest, 2022)", string.Empty, "Liste des activités", string.Empty, "Premier paragraphe."));
+        var r = result.Value!;
+
+        Assert.Equal("Annexe à la Résolution 191 (Rév. Bucarest, 2022)", Assert.Single(r.Annexes).Heading);
+        Assert.Single(r.Operative[1].Clauses);
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
 

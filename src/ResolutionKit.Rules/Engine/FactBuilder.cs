@@ -195,8 +195,8 @@ internal sealed class FactBuilder
             _clauses[c.Address] = c;
             if (_floor <= 1)
             {
-                _shingles[c.Address] = TextSimilarity.Shingles(c.Text);
-                var bigrams = TextSimilarity.Bigrams(c.Text);
+                _shingles[c.Address] = TextSimilarity.Shingles(c.SimilarityText);
+                var bigrams = TextSimilarity.Bigrams(c.SimilarityText);
                 _bigrams[c.Address] = bigrams;
                 foreach (var s in bigrams)
                 {
@@ -265,7 +265,8 @@ internal sealed class FactBuilder
             }
 
             var similarity = TextSimilarity.Jaccard(mine, other);
-            if (similarity >= _floor && _clauses.TryGetValue(address, out var o) && !IsAncestor(clause, o)
+            if (similarity >= _floor && _clauses.TryGetValue(address, out var o) && !IsAncestor(clause, o) && clause.Comparable && o.Comparable
+                && (clause.LeadingCitation is null || o.LeadingCitation is null || clause.LeadingCitation == o.LeadingCitation)
                 && (o.Resolution.Address == clause.Resolution.Address || (clause.HasSubstance && o.HasSubstance)))
             {
                 yield return (o, similarity);

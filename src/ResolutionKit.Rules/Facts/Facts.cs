@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ResolutionKit.Collections;
@@ -144,6 +145,83 @@ public sealed class ClauseFact : Fact
     public bool HasSubstance => _substance ??= Analysis.TextSimilarity.Words(Analysis.ReportingRequests.Substance(Text, Resolution.Language)).Count >= 3;
 
     private bool? _substance;
+
+    /// <summary>
+    /// The text as near-duplicate detection compares it: each citation replaced by one token naming the instrument,
+    /// so that "Resolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference" and the same words citing
+    /// Resolution 177 are two different clauses, not two copies of one.
+    /// </summary>
+    public string SimilarityText
+    {
+        get
+        {
+            if (_similarityText is not null)
+            {
+                return _similarityText;
+            }
+
+            var references = References;
+            if (references.Count == 0)
+            {
+                return _similarityText = Text;
+            }
+
+            var sb = new System.Text.StringBuilder(Text.Length);
+            var at = 0;
+            foreach (var r in references.Where(r => r.Start >= 0).OrderBy(r => r.Start))
+            {
+                if (r.Start < at || r.Start + r.Text.Length > Text.Length)
+                {
+                    continue;
+                }
+
+                sb.Append(Text, at, r.Start - at);
+                sb.Append(" ref").Append(r.Body?.Code ?? "x").Append(r.Kind.ToString().Substring(0, 3)).Append(r.Number.Replace("-", string.Empty)).Append(' ');
+                at = r.Start + r.Text.Length;
+            }
+
+            sb.Append(Text, at, Text.Length - at);
+            return _similarityText = sb.ToString();
+        }
+    }
+
+    private string? _similarityText;
+
+    /// <summary>
+    /// Whether the clause says enough beyond its citations to be compared (five content words or more): two recitals
+    /// citing two texts "on accessibility" are not duplicates of each other.
+    /// </summary>
+    public bool Comparable => _comparable ??= Analysis.TextSimilarity.Words(SimilarityText).Count(w => !w.StartsWith("ref", StringComparison.Ordinal)) >= 5;
+
+    private bool? _comparable;
+
+    /// <summary>
+    /// The instrument the clause opens by citing ("Resolution 58 (Rev. Kigali, 2022) of WTDC, on ..."), or
+    /// <see langword="null"/> when it opens with its own words. Two recitals that open with different citations recall two
+    /// texts, however alike the subjects that follow.
+    /// </summary>
+    internal string? LeadingCitation
+    {
+        get
+        {
+            if (_leadingDone)
+            {
+                return _leading;
+            }
+
+            _leadingDone = true;
+            var first = References.Where(r => r.Start >= 0).OrderBy(r => r.Start).FirstOrDefault();
+            if (first is not null && Analysis.TextSimilarity.Words(Text.Substring(0, System.Math.Min(first.Start, Text.Length))).Count <= 1)
+            {
+                _leading = $"{first.Body?.Code}|{first.Kind}|{first.Number}";
+            }
+
+            return _leading;
+        }
+    }
+
+    private string? _leading;
+    private bool _leadingDone;
 
     /// <summary>The meetings, sessions, deadlines and periods the clause ties itself to (found once, in its language).</summary>
     public IReadOnlyList<Analysis.TimeExpression> TimeExpressions => _time ??= Analysis.TimeExpressions.Find(Text, Resolution.Language, References);

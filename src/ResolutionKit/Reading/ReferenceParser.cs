@@ -250,14 +250,22 @@ public static class ReferenceParser
                 Body? body = m.Groups["sector"].Success ? Body.RadiocommunicationAssembly : null;
                 var ofThis = false;
                 var end = m.Index + m.Length;
+                var prefixStart = m.Index;
 
                 if (_before is not null)
                 {
-                    var before = _before.Match(fold.Substring(Math.Max(0, m.Index - 80), Math.Min(80, m.Index)));
+                    var window = Math.Max(0, m.Index - 80);
+                    var before = _before.Match(fold.Substring(window, m.Index - window));
                     if (before.Success)
                     {
                         ofThis |= _thisBody.Contains(before.Groups["body"].Value);
                         body ??= BodyOf(before.Groups["body"].Value);
+
+                        // "全权代表大会第191号决议": the body named right before the number is part of the citation.
+                        if (_table.CitationNumberFirst && before.Index + before.Length == m.Index - window)
+                        {
+                            prefixStart = window + before.Groups["body"].Index;
+                        }
                     }
                 }
 
@@ -349,7 +357,7 @@ public static class ReferenceParser
                     }
 
                     var itemBody = body ?? BodyOfRevision(revision) ?? CouncilByNumber(kind, number);
-                    var start = first ? m.Index : items.Index + item.Index;
+                    var start = first ? prefixStart : items.Index + item.Index;
                     var itemEnd = i == itemMatches.Count - 1 || _table.CitationNumberFirst ? end : Math.Min(end, items.Index + item.Index + item.Length);
                     if (IsLast(i, itemMatches, items.Index, end))
                     {

@@ -53,6 +53,9 @@ internal static class Furniture
     private static readonly Regex DateStamp = new(@"^\d{2}\.\d{2}\.\d{2,4}(?:\s+\d{2}\.\d{2}\.\d{2,4})*$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex BareNumber = new(@"^\d{1,4}$", RegexOptions.CultureInvariant, Timeout);
 
+    /// <summary>An instrument word and a number at the start of a line ("RESOLUTION 55", "القرار 55", "Резолюция 55").</summary>
+    private static readonly Regex RunningTitle = new(@"^\s*(?:\p{L}+\s+)?(?:ITU-R\s+)?(?<n>\d{1,4}(?:-\d{1,2})?)(?=\s|\(|$)", RegexOptions.CultureInvariant, Timeout);
+
     /// <summary>
     /// Removes furniture from <paramref name="lines"/> and returns what it removed. The line after a removed line
     /// is marked as following a page break. <paramref name="isStructure"/> tells which lines are headings, labels,
@@ -111,6 +114,27 @@ internal static class Furniture
                     what[i] = w;
                     break;
                 }
+            }
+        }
+
+        // A running head that repeats the title's word and number ("القرار 55", "RESOLUTION 55") right at a page
+        // break, after the title line itself: the instrument's own title is not read twice.
+        var titles = new List<(int Index, string Number)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank && isTitle(lines[i]) && RunningTitle.Match(lines[i].Fold) is { Success: true } t)
+            {
+                titles.Add((i, t.Groups["n"].Value));
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (what[i] is null && !lines[i].IsBlank && lines[i].Fold.Length <= 40 && NextToFurniture(lines, what, i)
+                && RunningTitle.Match(lines[i].Fold) is { Success: true } head && head.Length == lines[i].Fold.TrimEnd().Length
+                && titles.Any(t => t.Index < i && t.Number == head.Groups["n"].Value && lines[t.Index].Fold.Trim().Length > head.Length))
+            {
+                what[i] = "a running head";
             }
         }
 

@@ -1161,7 +1161,16 @@ internal sealed class InstrumentBuilder
 
         var rest = fold.Substring(i).TrimStart();
         var restStart = fold.Length - rest.Length;
-        if (IsHeadingLine(rest))
+
+        // "1 通过本决议附件所载的…；": the number the group expects next, before text that ends like a clause, is its label.
+        var number = fold.Substring(0, i);
+        var endsLikeClause = rest.TrimEnd().EndsWith(";", StringComparison.Ordinal) || rest.TrimEnd().EndsWith(".", StringComparison.Ordinal);
+        if (group is not null && endsLikeClause && number == NextKey(group, LastKey(group)))
+        {
+            return null;
+        }
+
+        if (IsHeadingLine(rest) && !endsLikeClause)
         {
             return restStart;
         }
@@ -1349,6 +1358,11 @@ internal sealed class InstrumentBuilder
         return m.Success ? fold.Substring(m.Length) : fold;
     }
 
+    private static readonly Regex AnnexOfInstrument = new(
+        @"^(?:to|of|à|a|de|al|к)\s+(?:(?:this|the|la\s+présente|la\s+presente|la|esta|cette|настоящей|настоящему)\s+)?(?:resolution|résolution|resolución|резолюции|decision|décision|decisión|решению|решения|recommendation|recommandation|recomendación)\b(?!.*[;,]$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        Timeout);
+
     internal static bool IsAnnexHeading(string text, PhraseTable table)
     {
         var fold = Normalizer.Fold(text).Trim();
@@ -1382,10 +1396,18 @@ internal sealed class InstrumentBuilder
                     return true;
                 }
 
+                // Web copies set the heading in sentence case: "Annex to Resolution 71 (Rev. Bucharest, 2022)",
+                // "Annexe à la Résolution 71", "Anexo a la Resolución 71", "Приложение к Резолюции 71", "Annex to this Resolution".
+                if (rest.Length < 120 && AnnexOfInstrument.IsMatch(rest))
+                {
+                    return true;
+                }
+
             }
 
-            // Chinese: "第191号决议（…）的附件", the annex word at the end.
-            if (!table.Spaced && fold.EndsWith(word, StringComparison.Ordinal) && fold.Length > word.Length && fold.Length < 80 && fold.Contains('号'))
+            // Chinese: "第191号决议（…）的附件" or "本决议附件", the annex word at the end.
+            if (!table.Spaced && fold.EndsWith(word, StringComparison.Ordinal) && fold.Length > word.Length && fold.Length < 80
+                && (fold.Contains('号') || Regex.IsMatch(fold, "^本(?:决议|决定|建议)(?:的)?" + Regex.Escape(word) + "$", RegexOptions.None, Timeout)))
             {
                 return true;
             }
