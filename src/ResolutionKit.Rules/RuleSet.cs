@@ -82,6 +82,24 @@ public sealed class RuleSet
     /// <summary>Every rule definition loaded (enabled or not).</summary>
     public IReadOnlyList<RuleDefinition> Definitions { get; }
 
+    /// <summary>Whether a JSON file is a rule (an object with "kind" and "id"), as opposed to a baseline or other data.</summary>
+    private static bool LooksLikeRule(string path)
+    {
+        try
+        {
+            if (new FileInfo(path).Length > 1024 * 1024)
+            {
+                return false;
+            }
+
+            return Newtonsoft.Json.Linq.JToken.Parse(File.ReadAllText(path)) is Newtonsoft.Json.Linq.JObject o && o["kind"] is not null && o["id"] is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The rules that run, with their effective severities.</summary>
     public IEnumerable<(RuleDefinition Rule, DiagnosticSeverity Severity)> ActiveRules => _rules.Select(r => (r.Definition, r.Severity));
 
@@ -122,7 +140,19 @@ public sealed class RuleSet
                 }
             }
 
-            foreach (var file in RuleSetLoader.RuleFiles(folder))
+            // A JSON file the loader would skip is a rule someone expects to run: say so instead of ignoring it.
+            var ruleFiles = RuleSetLoader.RuleFiles(folder).ToList();
+            var picked = new HashSet<string>(ruleFiles, StringComparer.Ordinal);
+            foreach (var stray in Directory.EnumerateFiles(folder, "*.json", SearchOption.TopDirectoryOnly).Where(f => !picked.Contains(f)).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(stray);
+                if (LooksLikeRule(stray))
+                {
+                    errors.Add(new RuleLoadError(stray, new SourceSpan(1, 1, 0, 0), $"\"{name}\" is a rule but is not picked up: rule files are named RKnnnn.<name>.json; rename it"));
+                }
+            }
+
+            foreach (var file in ruleFiles)
             {
                 var definition = RuleSetLoader.Parse(file, errors);
                 if (definition is not null)

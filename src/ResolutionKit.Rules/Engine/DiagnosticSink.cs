@@ -20,6 +20,40 @@ internal sealed class DiagnosticSink
         "Engine",
         DiagnosticSeverity.Warning);
 
+    /// <summary>A rule expression stopped for going over its budget is reported once, and the run goes on without it.</summary>
+    public static DiagnosticDescriptor ExpressionStopped { get; } = new(
+        "RK0101",
+        "Rule expression stopped",
+        "The expression of rule {0} was stopped: it {1} (first at {2}); the rule is skipped for the rest of this run, so its findings are incomplete",
+        "Engine",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>Units all evaluations of one rule expression may spend in one run.</summary>
+    public const long UnitsPerRun = 400_000_000;
+
+    private readonly Dictionary<string, (Location Location, string Reason, string Where)> _stopped = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _spent = new(System.StringComparer.Ordinal);
+
+    /// <summary>Whether the rule's expression was stopped in this run.</summary>
+    public bool IsStopped(string ruleId) => _stopped.ContainsKey(ruleId);
+
+    /// <summary>Records a stopped expression (the first reason is kept).</summary>
+    public void Stop(string ruleId, Location ruleLocation, string reason, string where)
+    {
+        if (!_stopped.ContainsKey(ruleId))
+        {
+            _stopped[ruleId] = (ruleLocation, reason, where);
+        }
+    }
+
+    /// <summary>Adds units spent by a rule; false when the rule has now spent its budget for the run.</summary>
+    public bool Spend(string ruleId, long units)
+    {
+        var total = (_spent.TryGetValue(ruleId, out var t) ? t : 0) + units;
+        _spent[ruleId] = total;
+        return total <= UnitsPerRun;
+    }
+
     private readonly Dictionary<(int Rule, string Key), Diagnostic[]> _entries = new();
     private readonly Dictionary<string, (Location Location, int Count)> _timeouts = new(System.StringComparer.Ordinal);
 
@@ -87,5 +121,6 @@ internal sealed class DiagnosticSink
     public IReadOnlyList<Diagnostic> Snapshot() =>
         _entries.Values.SelectMany(d => d)
             .Concat(_timeouts.OrderBy(t => t.Key, System.StringComparer.Ordinal).Select(t => Diagnostic.Create(PatternTimedOut, t.Value.Location, t.Key, t.Value.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Concat(_stopped.OrderBy(t => t.Key, System.StringComparer.Ordinal).Select(t => Diagnostic.Create(ExpressionStopped, t.Value.Location, t.Key, t.Value.Reason, t.Value.Where)))
             .Distinct().OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
 }

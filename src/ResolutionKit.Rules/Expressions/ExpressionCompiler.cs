@@ -96,6 +96,12 @@ public sealed class ExpressionCompiler
             }
         }
 
+        if (CheckSize(expression) is { } tooBig)
+        {
+            list.Add(tooBig);
+            return null;
+        }
+
         var parsed = SyntaxFactory.ParseExpression(expression);
         foreach (var d in parsed.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -141,6 +147,11 @@ public sealed class ExpressionCompiler
         {
             return null;
         }
+
+        // The checked expression is compiled with a meter in every lambda, sequence and computed string (see ExpressionMeter).
+        var metered = new MeterRewriter(model).Visit(body)!.ToFullString();
+        var meteredTree = CSharpSyntaxTree.ParseText(header + metered + "\n;}", new CSharpParseOptions(LanguageVersion.Latest));
+        compilation = compilation.ReplaceSyntaxTree(tree, meteredTree);
 
         using var stream = new MemoryStream();
         var emit = compilation.Emit(stream);
@@ -209,6 +220,12 @@ public sealed class ExpressionCompiler
                 case FunctionPointerTypeSyntax:
                     errors.Add(new ExpressionError(at, $"'{node.ToString()}' is not allowed in a rule expression"));
                     continue;
+                case ArrayCreationExpressionSyntax array when array.Type.RankSpecifiers.SelectMany(r => r.Sizes).Any(size => size is not OmittedArraySizeExpressionSyntax):
+                    errors.Add(new ExpressionError(at, "An array of a given size is not allowed in a rule expression; list the elements: new[] { ... }"));
+                    continue;
+                case ThrowExpressionSyntax:
+                    errors.Add(new ExpressionError(at, "'throw' is not allowed in a rule expression"));
+                    continue;
                 case LambdaExpressionSyntax lambda when lambda.Body is BlockSyntax:
                     errors.Add(new ExpressionError(at, "Only expression lambdas (x => ...) are allowed, not statement blocks"));
                     continue;
@@ -230,14 +247,145 @@ public sealed class ExpressionCompiler
         }
     }
 
+    /// <summary>The longest expression and the deepest nesting compiled; larger ones are refused before Roslyn sees them.</summary>
+    public const int MaxLength = 8_000;
+
+    /// <summary>The deepest nesting of brackets compiled.</summary>
+    public const int MaxDepth = 64;
+
+    private static ExpressionError? CheckSize(string expression)
+    {
+        if (expression.Length > MaxLength)
+        {
+            return new ExpressionError(MaxLength, FormattableString.Invariant($"The expression is {expression.Length:N0} characters long; rule expressions are limited to {MaxLength:N0} (split the rule, or use a rule kind)"));
+        }
+
+        var depth = 0;
+        var quote = '\0';
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '(' or '[' or '{':
+                    if (++depth > MaxDepth)
+                    {
+                        return new ExpressionError(i, $"The expression nests brackets more than {MaxDepth} deep; rule expressions are limited to {MaxDepth}");
+                    }
+
+                    break;
+                case ')' or ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds the meter: a stack check and a step in every lambda, metered sequences and strings.</summary>
+    private sealed class MeterRewriter : CSharpSyntaxRewriter
+    {
+        private const string Meter = "global::ResolutionKit.Rules.Expressions.ExpressionMeter";
+        private readonly SemanticModel _model;
+
+        public MeterRewriter(SemanticModel model) => _model = model;
+
+        public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
+        {
+            var body = (ExpressionSyntax)Visit(node.ExpressionBody!)!;
+            return node.ExpressionBody is ThrowExpressionSyntax ? node : node.WithExpressionBody(null).WithArrowToken(node.ArrowToken).WithBlock(Block(body));
+        }
+
+        public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
+        {
+            var body = (ExpressionSyntax)Visit(node.ExpressionBody!)!;
+            return node.WithExpressionBody(null).WithBlock(Block(body));
+        }
+
+        public override SyntaxNode? Visit(SyntaxNode? node)
+        {
+            var result = base.Visit(node);
+            if (node is not (InvocationExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax or QueryExpressionSyntax or ConditionalAccessExpressionSyntax)
+                || result is not ExpressionSyntax rewritten || InsideConditionalAccess(node))
+            {
+                return result;
+            }
+
+            if (node is InvocationExpressionSyntax invocation && _model.GetSymbolInfo(invocation).Symbol is IMethodSymbol
+                {
+                    Name: "Replace", IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, Parameters: [{ Type.SpecialType: SpecialType.System_String }, { Type.SpecialType: SpecialType.System_String }],
+                } && rewritten is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call)
+            {
+                return Wrap("Replace", access.Expression, call.ArgumentList.Arguments[0].Expression, call.ArgumentList.Arguments[1].Expression);
+            }
+
+            var type = _model.GetTypeInfo(node).Type;
+            if (type?.SpecialType == SpecialType.System_String)
+            {
+                return Wrap("S", rewritten);
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T })
+            {
+                return Wrap("E", rewritten);
+            }
+
+            return result;
+        }
+
+        private static bool InsideConditionalAccess(SyntaxNode node)
+        {
+            for (var (child, parent) = (node, node.Parent); parent is not null; (child, parent) = (parent, parent.Parent))
+            {
+                if (parent is ArgumentSyntax or LambdaExpressionSyntax or ParenthesizedExpressionSyntax)
+                {
+                    return false;
+                }
+
+                if (parent is ConditionalAccessExpressionSyntax ca && ca.WhenNotNull == child)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ExpressionSyntax Wrap(string method, params ExpressionSyntax[] arguments) =>
+            SyntaxFactory.ParseExpression($"{Meter}.{method}({string.Join(", ", arguments.Select(a => a.ToFullString()))})");
+
+        private static BlockSyntax Block(ExpressionSyntax body) =>
+            (BlockSyntax)SyntaxFactory.ParseStatement($"{{ {Meter}.Enter(); return {body.ToFullString()}; }}");
+    }
+
     private static string? Check(ISymbol symbol)
     {
         switch (symbol)
         {
             case ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or IDiscardSymbol or ILabelSymbol:
                 return null;
-            case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LambdaMethod }:
+            case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LambdaMethod or MethodKind.BuiltinOperator }:
                 return null;
+            case IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String } m when m.MethodKind == MethodKind.Constructor || m.Name is "PadLeft" or "PadRight" or "Create":
+                return $"'{symbol.ToDisplayString()}' is not allowed in a rule expression: it builds a string of any length";
             case INamespaceSymbol:
                 return null;
             case IDynamicTypeSymbol:

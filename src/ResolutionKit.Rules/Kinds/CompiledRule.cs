@@ -85,8 +85,10 @@ internal abstract class CompiledRule
         }
     }
 
-    private void TimedOut() =>
-        DiagnosticSink.Current?.TimedOut(Definition.Id, new Location(Definition.Source.Path, Definition.Id, Definition.Source.Locate(Definition.Json["params"] ?? Definition.Json)));
+    private void TimedOut() => DiagnosticSink.Current?.TimedOut(Definition.Id, RuleLocation);
+
+    /// <summary>Where the rule's parameters stand in its file, for findings about the rule itself.</summary>
+    internal Location RuleLocation => new(Definition.Source.Path, Definition.Id, Definition.Source.Locate(Definition.Json["params"] ?? Definition.Json));
 
     internal static string Name(ClauseFact c) => c.Address;
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using ResolutionKit.Diagnostics;
+using ResolutionKit.Rules.Engine;
+using ResolutionKit.Rules.Expressions;
 using ResolutionKit.Rules.Facts;
 using ResolutionKit.Rules.Loading;
 
@@ -54,7 +56,7 @@ internal static class ExpressionKind
         public ClauseRule(RuleDefinition d, Func<ClauseFact, bool> predicate)
             : base(d) => _predicate = predicate;
 
-        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && Safe(() => _predicate(f));
+        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && Safe(this, _predicate, f, f.Address);
 
         public override IEnumerable<Diagnostic> Evaluate(ClauseFact f)
         {
@@ -69,7 +71,7 @@ internal static class ExpressionKind
         public GroupRule(RuleDefinition d, Func<GroupFact, bool> predicate)
             : base(d) => _predicate = predicate;
 
-        public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && Safe(() => _predicate(g));
+        public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && Safe(this, _predicate, g, g.Address);
 
         public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
         {
@@ -84,7 +86,7 @@ internal static class ExpressionKind
         public ResolutionRule(RuleDefinition d, Func<ResolutionFact, bool> predicate)
             : base(d) => _predicate = predicate;
 
-        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && Safe(() => _predicate(r));
+        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && Safe(this, _predicate, r, r.Address);
 
         public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
         {
@@ -92,15 +94,41 @@ internal static class ExpressionKind
         }
     }
 
-    /// <summary>A predicate that throws (say, an index out of range) does not match, rather than stop the analysis.</summary>
-    private static bool Safe(Func<bool> predicate)
+    /// <summary>
+    /// Runs a predicate under the meter compiled into it. A predicate that throws (say, an index out of range) does not
+    /// match, rather than stop the analysis; one that goes over its budget of steps, time or stack is stopped, reported
+    /// once (RK0101) and skipped for the rest of the run.
+    /// </summary>
+    private static bool Safe<T>(CompiledRule rule, Func<T, bool> predicate, T fact, string address)
     {
+        var sink = DiagnosticSink.Current;
+        var id = rule.Definition.Id;
+        if (sink is not null && sink.IsStopped(id))
+        {
+            return false;
+        }
+
+        ExpressionMeter.Begin(ExpressionMeter.UnitsPerEvaluation);
         try
         {
-            return predicate();
+            var result = predicate(fact);
+            var spent = ExpressionMeter.End();
+            if (sink is not null && !sink.Spend(id, spent))
+            {
+                sink.Stop(id, rule.RuleLocation, FormattableString.Invariant($"used more than {DiagnosticSink.UnitsPerRun:N0} steps in this run"), address);
+            }
+
+            return result;
+        }
+        catch (ExpressionBudgetExceededException e)
+        {
+            ExpressionMeter.End();
+            sink?.Stop(id, rule.RuleLocation, e.Message, address);
+            return false;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            ExpressionMeter.End();
             return false;
         }
     }

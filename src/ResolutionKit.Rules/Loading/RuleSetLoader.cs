@@ -49,7 +49,7 @@ internal static class RuleSetLoader
             var info = new FileInfo(path);
             if (info.Length > 1024 * 1024)
             {
-                errors.Add(new RuleLoadError(path, new Model.SourceSpan(1, 1, 0, 0), $"The rule file is {info.Length:N0} bytes; a rule file may be at most 1 MiB"));
+                errors.Add(new RuleLoadError(path, new Model.SourceSpan(1, 1, 0, 0), FormattableString.Invariant($"The rule file is {info.Length:N0} bytes; a rule file may be at most 1 MiB")));
                 return null;
             }
 
