@@ -171,6 +171,9 @@ public static class FixApplier
         public int End { get; set; }
 
         public Fix Fix { get; set; } = null!;
+
+        /// <summary>Not an edit to make: the range a fix already in the text occupies, so that no other fix edits it.</summary>
+        public bool Claim { get; set; }
     }
 
     private sealed class Engine
@@ -181,6 +184,7 @@ public static class FixApplier
         private readonly Dictionary<string, DraftClause> _clauses = new(StringComparer.Ordinal);
         private readonly Dictionary<string, DraftGroup> _groupsByAddress = new(StringComparer.Ordinal);
         private readonly List<Plan> _accepted = new();
+        private readonly List<Plan> _claims = new();
         private readonly List<Fix> _applied = new();
         private readonly List<RejectedFix> _rejected = new();
         private readonly List<string> _warnings = new();
@@ -266,6 +270,9 @@ public static class FixApplier
             var counted = statuses.Where(s => !s.Neutral).ToList();
             if (counted.Count > 0 && counted.All(s => s.Status == Status.AlreadyApplied))
             {
+                // A fix already in the text still holds its ranges: a fix that conflicted with it the first time
+                // conflicts with it again, so applying the same fixes twice changes nothing the second time.
+                _claims.AddRange(plans.Where(p => p.Claim));
                 _rejected.Add(new RejectedFix(fix, FixRejectionReason.AlreadyApplied, counted[0].Message));
                 return;
             }
@@ -291,7 +298,7 @@ public static class FixApplier
 
             foreach (var plan in plans)
             {
-                var other = _accepted.FirstOrDefault(a => Conflicts(a, plan));
+                var other = _accepted.Concat(_claims).FirstOrDefault(a => Conflicts(a, plan));
                 if (other is not null)
                 {
                     var what = other.Kind == PlanKind.Delete ? "deletes " + other.Clause!.OldAddress : "edits " + Describe(other);
@@ -353,7 +360,7 @@ public static class FixApplier
                     if ((newPresent && (!oldMatches || (r.NewText.Length > r.OldText.Length && r.NewText.StartsWith(r.OldText, StringComparison.Ordinal))))
                         || (oldMatches && InsideNewText(text, r)))
                     {
-                        return (Status.AlreadyApplied, $"{r.Address} already reads \"{r.NewText}\" at {r.Start}", null);
+                        return (Status.AlreadyApplied, $"{r.Address} already reads \"{r.NewText}\" at {r.Start}", Claim(edit, target, newPresent ? r.Start : NewTextAround(text, r), r.NewText.Length));
                     }
 
                     if (!oldMatches)
@@ -476,11 +483,17 @@ public static class FixApplier
         /// Whether the expected text found at the edit's offset already sits inside the edit's new text, as after an
         /// insertion anchored on it ("overlap" → "new overlap"), even when other edits have shifted the offsets.
         /// </summary>
-        private static bool InsideNewText(string text, ReplaceText r)
+        private static bool InsideNewText(string text, ReplaceText r) => NewTextAround(text, r) >= 0;
+
+        private static Plan? Claim(ModelEdit edit, DraftClause target, int start, int length) =>
+            start < 0 ? null : new Plan(edit, PlanKind.Text) { Clause = target, Start = start, End = start + length, Claim = true };
+
+        /// <summary>Where the edit's new text stands in <paramref name="text"/> around its old text, or -1.</summary>
+        private static int NewTextAround(string text, ReplaceText r)
         {
             if (r.OldText.Length == 0 || r.NewText.Length <= r.OldText.Length)
             {
-                return false;
+                return -1;
             }
 
             for (var k = r.NewText.IndexOf(r.OldText, StringComparison.Ordinal); k >= 0; k = r.NewText.IndexOf(r.OldText, k + 1, StringComparison.Ordinal))
@@ -488,11 +501,11 @@ public static class FixApplier
                 var at = r.Start - k;
                 if (at >= 0 && at + r.NewText.Length <= text.Length && string.CompareOrdinal(text, at, r.NewText, 0, r.NewText.Length) == 0)
                 {
-                    return true;
+                    return at;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         private static string Core(string text) => text.TrimEnd().TrimEnd(';', ',', '.', ':').TrimEnd();

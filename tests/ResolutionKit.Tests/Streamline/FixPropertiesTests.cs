@@ -34,6 +34,23 @@ public class FixPropertiesTests
         Check.One(Config, property);
     }
 
+    /// <summary>
+    /// The case FsCheck found: fix 5 inserts before "activitiesw5" and fix 4 deletes it; the first pass applies 5 and
+    /// rejects 4 as a conflict. The second pass must still see 4 conflict with 5 (already in the text), not apply it.
+    /// </summary>
+    [Fact]
+    public void Apply_ShouldBeIdempotent_WhenAFixAlreadyInTheTextConflictsWithAnother()
+    {
+        var replay = Config.QuickThrowOnFailure.WithMaxTest(1).WithReplay(new Replay(new Rnd(11152776074127538601UL, 2908524244124972897UL), Microsoft.FSharp.Core.FSharpOption<int>.Some(36)));
+        var property = Prop.ForAll(Arb.From(StreamlineGenerators.FixCaseGen), c =>
+        {
+            var once = FixApplier.Apply(c.Resolution, c.Fixes);
+            var twice = FixApplier.Apply(once.Resolution, c.Fixes);
+            return twice.Resolution == once.Resolution && !twice.HasChanges;
+        });
+        Check.One(replay, property);
+    }
+
     [Fact]
     public void Apply_ShouldAccountForEveryClause()
     {
