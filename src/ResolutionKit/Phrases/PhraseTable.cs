@@ -314,6 +314,14 @@ public sealed class PhraseTable
 
         var mandates = new List<(string Kind, List<Actor> Actors)> { (op, new List<Actor>()) };
         var complete = true;
+
+        // Where each separator next occurs; searches only move forward, so a long line is scanned once per separator.
+        var nextSeparator = new int[_separators.Length];
+        for (var k = 0; k < nextSeparator.Length; k++)
+        {
+            nextSeparator[k] = -2;
+        }
+
         var pos = opLength;
         var end = pos;
         while (pos < folded.Length)
@@ -385,10 +393,22 @@ public sealed class PhraseTable
 
             // An actor no table knows: up to the next separator or the end.
             var stop = folded.Length;
-            foreach (var s in _separators)
+            for (var k = 0; k < _separators.Length; k++)
             {
-                var i = folded.IndexOf(s, start, StringComparison.Ordinal);
-                if (i > start && i < stop && (!Spaced || s[0] == ' ' || s[0] == ','))
+                var s = _separators[k];
+                if (Spaced && s[0] != ' ' && s[0] != ',')
+                {
+                    continue;
+                }
+
+                // The first occurrence at or after start (one found earlier still is, when it is not behind start).
+                if (nextSeparator[k] != -1 && nextSeparator[k] < start)
+                {
+                    nextSeparator[k] = folded.IndexOf(s, start, StringComparison.Ordinal);
+                }
+
+                var i = nextSeparator[k];
+                if (i > start && i < stop)
                 {
                     stop = i;
                 }

@@ -88,10 +88,16 @@ public static class ReadingDiagnostics
     /// <summary>RK0018: clauses after the formula with no group heading before them.</summary>
     public static DiagnosticDescriptor MissingHeading { get; } = new("RK0018", "Group heading missing", "Clauses follow the conference formula with no group heading before them (web copies drop the italic headings); they are kept in an unnamed preambular group", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
 
+    /// <summary>RK0019: a file that is not UTF-8 was read as Windows-1252 (Latin-1).</summary>
+    public static DiagnosticDescriptor Windows1252 { get; } = new("RK0019", "Read as Windows-1252", "The file is not UTF-8: it was read as Windows-1252 (Latin-1), {0} non-ASCII byte(s) from line {1}, column {2}; save it as UTF-8 to be sure", Category, DiagnosticSeverity.Suggestion) { HelpLinkUri = Help };
+
+    /// <summary>RK0020: invalid UTF-8 bytes were replaced.</summary>
+    public static DiagnosticDescriptor InvalidUtf8 { get; } = new("RK0020", "Invalid UTF-8 replaced", "The file has {0} invalid UTF-8 sequence(s), the first here; each was read as the replacement character U+FFFD", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
+
     /// <summary>All reading descriptors.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = System.Array.AsReadOnly(new[]
     {
         MissingTitle, Unplaced, Hyphenation, PageFurniture, LabelSequence, Footnote, MissingFormula, NotText, EmptyGroup, InvalidJson, DuplicateInstrument,
-        Flattened, SeveralInstruments, Normalized, FootnoteMarker, Note, UnknownBody, MissingHeading,
+        Flattened, SeveralInstruments, Normalized, FootnoteMarker, Note, UnknownBody, MissingHeading, Windows1252, InvalidUtf8,
     });
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -37,6 +38,23 @@ public static class ResolutionTextReader
     /// <param name="options">Options; null for the defaults.</param>
     public static ParseResult<Resolution> ReadFile(string path, ReaderOptions? options = null) => First(ReadAllFile(path, options), path);
 
+    /// <summary>
+    /// The text of a file decoded as the reader decodes it (UTF-8, UTF-16 with a byte order mark, or Windows-1252 when the
+    /// file is not UTF-8), for showing excerpts; null for a pipe, device or socket, or a file that cannot be read.
+    /// </summary>
+    /// <param name="path">The file path.</param>
+    public static string? ReadText(string path)
+    {
+        try
+        {
+            return Internal.FileKind.IsSpecial(path) ? null : Internal.TextDecoding.Decode(File.ReadAllBytes(path), out _, out _, out _, out _);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads every instrument of a file (a Final Acts text or a proposal holds many).</summary>
     /// <param name="path">The file path.</param>
     /// <param name="options">Options; null for the defaults.</param>
@@ -46,13 +64,30 @@ public static class ResolutionTextReader
         try
         {
             var info = new FileInfo(path);
-            if (info.Exists && info.Length > (long)options.MaxCharacters * 4)
+            if (Internal.FileKind.IsSpecial(path))
             {
-                return new[] { Fail(path, $"The file is {info.Length:N0} bytes, more than the reading limit of {options.MaxCharacters:N0} characters") };
+                return new[] { Fail(path, "This is not a regular file but a pipe, device or socket; reading it could block or never end, so it is not read") };
             }
 
-            var text = File.ReadAllText(path, Encoding.UTF8);
-            return ReadAll(text, path, options);
+            if (info.Exists && info.Length > (long)options.MaxCharacters * 4)
+            {
+                return new[] { Fail(path, string.Format(CultureInfo.InvariantCulture, "The file is {0:N0} bytes, more than the reading limit of {1:N0} characters", info.Length, options.MaxCharacters)) };
+            }
+
+            var text = Internal.TextDecoding.Decode(File.ReadAllBytes(path), out var outcome, out var line, out var column, out var count);
+            var results = ReadAll(text, path, options);
+            if (outcome == Internal.TextDecoding.Outcome.Clean || results.Count == 0)
+            {
+                return results;
+            }
+
+            var at = new Location(path, string.Empty, new SourceSpan(line, column, 0, 0));
+            var note = outcome == Internal.TextDecoding.Outcome.Windows1252
+                ? Diagnostic.Create(ReadingDiagnostics.Windows1252, at, count.ToString(CultureInfo.InvariantCulture), line.ToString(CultureInfo.InvariantCulture), column.ToString(CultureInfo.InvariantCulture))
+                : Diagnostic.Create(ReadingDiagnostics.InvalidUtf8, at, count.ToString(CultureInfo.InvariantCulture));
+            var list = results.ToList();
+            list[0] = ParseResult<Resolution>.Create(list[0].Value, new[] { note }.Concat(list[0].Diagnostics));
+            return list;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -75,7 +110,7 @@ public static class ResolutionTextReader
         options ??= ReaderOptions.Default;
         if (text.Length > options.MaxCharacters)
         {
-            return new[] { Fail(path, $"The text has {text.Length:N0} characters, more than the reading limit of {options.MaxCharacters:N0}") };
+            return new[] { Fail(path, FormattableString.Invariant($"The text has {text.Length:N0} characters, more than the reading limit of {options.MaxCharacters:N0}")) };
         }
 
         var nul = text.IndexOf('\0');

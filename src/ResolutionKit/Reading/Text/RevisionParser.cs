@@ -236,8 +236,15 @@ internal static class RevisionParser
         }
 
         // "in Bucharest" (Arabic في) and similar connectives were stripped with the revision word; a place keeps its letters.
-        var canonical = CanonicalPlace(place) ?? Internal.Casing.ToTitleCase(place);
-        return new Revision(canonical, year, isRevision);
+        // A place the catalogue does not know is taken only if it looks like a place name (at most four words); a
+        // longer phrase ("SEE ALSO THE REPORT OF THE COUNCIL, 2022") is not a revision, and its line is kept as written.
+        var canonical = CanonicalPlace(place);
+        if (canonical is null && place.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Length > 4)
+        {
+            return null;
+        }
+
+        return new Revision(canonical ?? Internal.Casing.ToTitleCase(place), year, isRevision);
     }
 
     private static int ExpandYear(string yy)
