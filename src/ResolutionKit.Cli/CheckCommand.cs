@@ -26,9 +26,19 @@ internal static class CheckCommand
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write all current findings to this baseline file and exit 0." };
         var asOf = new Option<string?>("--as-of") { Description = "The meeting deadlines are judged against, e.g. PP-26 (overrides the configuration)." };
         var rules = new Option<string[]>("--rules") { Description = "Extra rule folders (added to the shipped rules).", Arity = ArgumentArity.ZeroOrMore };
+        var color = new Option<bool>("--color") { Description = "Colour the text report even when it is not written to a terminal." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the report (also: the NO_COLOR environment variable)." };
+        var maxFindings = new Option<int?>("--max-findings") { Description = "Exit 1 when more than this many findings are reported, whatever their severity (for CI ratchets)." };
+        maxFindings.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError("--max-findings must be 0 or more");
+            }
+        });
         var command = new Command("check", "Check resolutions against the rule set and report findings.");
         command.Arguments.Add(files);
-        foreach (var o in new Option[] { config, preset, failOn, format, output, baseline, writeBaseline, asOf, rules })
+        foreach (var o in new Option[] { config, preset, failOn, format, output, baseline, writeBaseline, asOf, rules, color, noColor, maxFindings })
         {
             command.Options.Add(o);
         }
@@ -43,11 +53,13 @@ internal static class CheckCommand
             parse.GetValue(baseline),
             parse.GetValue(writeBaseline),
             parse.GetValue(asOf),
-            parse.GetValue(rules) ?? Array.Empty<string>()));
+            parse.GetValue(rules) ?? Array.Empty<string>(),
+            parse.GetValue(noColor) ? false : parse.GetValue(color) ? true : null,
+            parse.GetValue(maxFindings)));
         return command;
     }
 
-    public static int Run(string[] inputs, string? configPath, string? preset, string failOnText, string format, string? output, string? baseline, string? writeBaseline, string? asOf, string[] ruleFolders)
+    public static int Run(string[] inputs, string? configPath, string? preset, string failOnText, string format, string? output, string? baseline, string? writeBaseline, string? asOf, string[] ruleFolders, bool? color = null, int? maxFindings = null)
     {
         var failOn = Severities.TryParse(failOnText);
         if (failOn is null or DiagnosticSeverity.None or DiagnosticSeverity.Hidden)
@@ -71,7 +83,16 @@ internal static class CheckCommand
             throw new UserException("reskit: error: no resolution files (.txt or .resolution.json) among the inputs");
         }
 
-        var (ruleSet, _) = RuleLoading.Load(configPath, inputs, preset, asOf, baseline, ruleFolders);
+        // Each file is checked under the nearest resolutionkit.json above it, as .editorconfig and ESLint find theirs, so
+        // the result never depends on which input comes first; --config applies one configuration to all.
+        var groups = (configPath is not null
+                ? new[] { (Config: (string?)configPath, Files: files) }
+                : files.GroupBy(f => ResolutionKitConfig.Find(Path.GetDirectoryName(Path.GetFullPath(f)) ?? ".") ?? string.Empty, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (Config: g.Key.Length == 0 ? null : (string?)g.Key, Files: g.ToList())).ToArray())
+            .Select(g => (g.Config, Paths: new HashSet<string>(g.Files.Select(Path.GetFullPath), StringComparer.Ordinal), RuleSet: RuleLoading.Load(g.Config, g.Files, preset, asOf, baseline, ruleFolders).RuleSet))
+            .ToList();
+        var ruleSet = groups[0].RuleSet;
 
         var resolutions = new List<Resolution>();
         var reading = new List<Diagnostic>();
@@ -85,22 +106,21 @@ internal static class CheckCommand
                 Console.Error.Write($"\rreading {++done}/{files.Count} ");
             }
 
+            var read = 0;
             foreach (var result in Inputs.ReadAll(file))
             {
                 reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
                 if (result.Value is not null)
                 {
                     resolutions.Add(result.Value);
+                    read++;
                 }
             }
 
-            try
+            // Excerpts are a courtesy: only for files that were read, decoded as the reader decoded them.
+            if (read > 0 && ResolutionTextReader.ReadText(file) is { } source)
             {
-                sources[file] = File.ReadAllText(file);
-            }
-            catch (IOException)
-            {
-                // excerpts are a courtesy
+                sources[file] = source;
             }
         }
 
@@ -117,12 +137,12 @@ internal static class CheckCommand
             reading.Add(Diagnostic.Create(ReadingDiagnostics.DuplicateInstrument, new Location(copies[1].SourcePath, copies[1].Address, copies[1].Span), $"{g.Key.Address} ({g.Key.Language}) is read {copies.Count} times ({string.Join(", ", copies.Select(Where))}); each copy is checked"));
         }
 
-        var analysis = ruleSet.Analyze(resolutions);
+        var analysis = groups.Count == 1 ? ruleSet.Analyze(resolutions) : AnalyzeByConfiguration(groups.Select(g => (g.Paths, g.RuleSet)).ToList(), resolutions);
         var findings = ruleSet.MergeReading(reading, analysis.Diagnostics);
 
         if (writeBaseline is not null)
         {
-            ResolutionKitConfig.WriteBaseline(writeBaseline, analysis.Diagnostics);
+            AtomicFile.Write(writeBaseline, ResolutionKitConfig.FormatBaseline(analysis.Diagnostics));
             Console.Error.WriteLine($"reskit: wrote {analysis.Diagnostics.Count} finding(s) to the baseline {writeBaseline}");
             return Program.Clean;
         }
@@ -132,7 +152,7 @@ internal static class CheckCommand
             "json" => Reports.Json(findings),
             "sarif" => Reports.Sarif(findings, ruleSet),
             "github" => Reports.GitHub(findings),
-            "text" => Reports.Text(findings, sources, output is null && !Console.IsOutputRedirected),
+            "text" => Reports.Text(findings, sources, color ?? (output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))),
             _ => Reports.Lines(findings),
         };
         if (output is null)
@@ -141,7 +161,7 @@ internal static class CheckCommand
         }
         else
         {
-            File.WriteAllText(output, report);
+            AtomicFile.Write(output, report);
         }
 
         var summary = $"reskit: {files.Count} file(s), {resolutions.Count} resolution(s), {findings.Count} finding(s)"
@@ -154,7 +174,35 @@ internal static class CheckCommand
             return Program.UsageOrInputError;
         }
 
+        if (maxFindings is { } max && findings.Count(d => d.Severity > DiagnosticSeverity.Hidden) > max)
+        {
+            Console.Error.WriteLine($"reskit: more than {max} finding(s) (--max-findings)");
+            return Program.Findings;
+        }
+
         return findings.Any(d => d.Severity >= failOn) ? Program.Findings : Program.Clean;
+    }
+
+    /// <summary>
+    /// Each configuration's rule set analyzes the whole corpus (cross-resolution rules see every text) and reports on its
+    /// own files; findings about rule files themselves are said once.
+    /// </summary>
+    private static AnalysisResult AnalyzeByConfiguration(List<(HashSet<string> Paths, RuleSet RuleSet)> groups, List<Resolution> resolutions)
+    {
+        var all = groups.SelectMany(g => g.Paths).ToHashSet(StringComparer.Ordinal);
+        bool Mine(Diagnostic d, HashSet<string> paths, bool first) =>
+            d.Location.Path is { } p && all.Contains(Path.GetFullPath(p)) ? paths.Contains(Path.GetFullPath(p)) : first;
+        var diagnostics = new List<Diagnostic>();
+        var suppressed = new List<Diagnostic>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var result = groups[i].RuleSet.Analyze(resolutions);
+            diagnostics.AddRange(result.Diagnostics.Where(d => Mine(d, groups[i].Paths, i == 0)));
+            suppressed.AddRange(result.Suppressed.Where(d => Mine(d, groups[i].Paths, i == 0)));
+        }
+
+        var order = Comparer<Diagnostic>.Create(Diagnostic.Compare);
+        return new AnalysisResult(diagnostics.Distinct().OrderBy(d => d, order).ToList(), suppressed.Distinct().OrderBy(d => d, order).ToList());
     }
 
     private static string Where(Resolution r) => (r.SourcePath ?? "?") + (r.Span is { } span ? ":" + span.Line : string.Empty);

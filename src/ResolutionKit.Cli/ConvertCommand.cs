@@ -63,7 +63,7 @@ internal static class ConvertCommand
         }
         else
         {
-            File.WriteAllText(output, text);
+            AtomicFile.Write(output, text);
         }
 
         return Program.Clean;

@@ -52,7 +52,7 @@ internal static class InitCommand
             throw new UserException($"{path}: error: the file exists; use --force to overwrite it");
         }
 
-        File.WriteAllText(path, Template.Replace("\r\n", "\n"));
+        AtomicFile.Write(path, Template.Replace("\r\n", "\n"));
         Console.Error.WriteLine($"reskit: wrote {path}");
         return Program.Clean;
     }

@@ -20,7 +20,7 @@ internal static class Inputs
         {
             if (Directory.Exists(arg))
             {
-                files.AddRange(Directory.EnumerateFiles(arg, "*", SearchOption.AllDirectories).Where(IsResolutionFile).OrderBy(f => f, StringComparer.Ordinal));
+                files.AddRange(FilesUnder(arg, errors).Where(IsResolutionFile).OrderBy(f => f, StringComparer.Ordinal));
             }
             else if (File.Exists(arg))
             {
@@ -45,6 +45,49 @@ internal static class Inputs
         return (files.Distinct(StringComparer.Ordinal).ToList(), errors);
     }
 
+    /// <summary>
+    /// Every file under a folder, following links to folders once: a link that leads back to a folder already walked (a
+    /// loop, or a second way to the same files) is reported as an error naming it, and not followed. Unreadable folders
+    /// are reported too.
+    /// </summary>
+    public static IEnumerable<string> FilesUnder(string root, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Path, string Real)>();
+        pending.Push((root, Path.GetFullPath(root)));
+        seen.Add(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar));
+        var found = new List<string>();
+        while (pending.Count > 0)
+        {
+            var (dir, real) = pending.Pop();
+            try
+            {
+                found.AddRange(Directory.EnumerateFiles(dir));
+                foreach (var sub in Directory.EnumerateDirectories(dir).OrderBy(d => d, StringComparer.Ordinal))
+                {
+                    var info = new DirectoryInfo(sub);
+                    var subReal = info.LinkTarget is null
+                        ? Path.Combine(real, info.Name)
+                        : info.ResolveLinkTarget(true)?.FullName ?? Path.Combine(real, info.Name);
+                    subReal = subReal.TrimEnd(Path.DirectorySeparatorChar);
+                    if (!seen.Add(subReal) || (real + Path.DirectorySeparatorChar).StartsWith(subReal + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    {
+                        errors.Add($"{sub}: error: this link leads back to {subReal}, a folder already read (a symbolic link loop); it was not followed");
+                        continue;
+                    }
+
+                    pending.Push((sub, subReal));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{dir}: error: the folder cannot be read: {e.Message}");
+            }
+        }
+
+        return found;
+    }
+
     public static bool IsResolutionFile(string path)
     {
         var name = Path.GetFileName(path);
@@ -56,17 +99,8 @@ internal static class Inputs
     {
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            string json;
-            try
-            {
-                json = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return ResolutionTextReader.ReadAllFile(path);
-            }
-
-            return ResolutionJson.ReadAll(json, path);
+            // A pipe, a device or an unreadable file is reported by the text reader.
+            return ResolutionTextReader.ReadText(path) is { } json ? ResolutionJson.ReadAll(json, path) : ResolutionTextReader.ReadAllFile(path);
         }
 
         return ResolutionTextReader.ReadAllFile(path);
@@ -90,7 +124,7 @@ internal static class Inputs
 
         var rest = slash < 0 ? full : full.Substring(slash + 1);
         var regex = new Regex("^" + Regex.Escape(rest).Replace(@"\*\*/", "(?:.*/)?").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]") + "$");
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in FilesUnder(root, new List<string>()).OrderBy(f => f, StringComparer.Ordinal))
         {
             var relative = file.Substring(root.Length).TrimStart('/');
             if (regex.IsMatch(relative))

@@ -40,6 +40,11 @@ internal static class RuleLoading
 
         if (baseline is not null)
         {
+            if (!File.Exists(baseline))
+            {
+                throw new UserException($"{baseline}: error: the baseline file does not exist (write one with: reskit check <files> --write-baseline {baseline})");
+            }
+
             config.WithBaseline(baseline);
         }
 

@@ -32,7 +32,7 @@ internal static class RulesCommand
         explain.SetAction(p => Explain(p.GetValue(id)!, p.GetValue(config), p.GetValue(ruleFolders) ?? Array.Empty<string>(), Console.Out));
 
         var folder = new Argument<string?>("folder") { Description = "A rule folder (default: the shipped rules).", Arity = ArgumentArity.ZeroOrOne };
-        var outDir = new Option<string?>("--out") { Description = "Where the pages go (default: docs/ inside the rule folder)." };
+        var outDir = new Option<string?>("--output", "-o", "--out") { Description = "Where the pages go (default: docs/ inside the rule folder)." };
         var readme = new Option<string?>("--readme") { Description = "A README whose rule table (between <!-- rules:start --> and <!-- rules:end -->) is regenerated." };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when a page or the table differs from what the rule files give (for CI)." };
         var docs = new Command("docs", "Write a page per rule (why, message, fix, languages, examples, measured precision and recall) and the README rule table, from the rule files.");

@@ -20,13 +20,13 @@ internal static class StreamlineCommands
     public static Command Fix()
     {
         var file = new Argument<string>("file") { Description = "The resolution to fix." };
-        var inPlace = new Option<bool>("--in-place") { Description = "Overwrite the input file (default: write <name>.fixed.txt next to it)." };
-        var output = new Option<string?>("--out", "-o") { Description = "Where to write the fixed text." };
+        var inPlace = new Option<bool>("--in-place") { Description = "Overwrite the input file. Without --in-place or --output, nothing is written: the changes are printed as a diff." };
+        var output = new Option<string?>("--output", "-o", "--out") { Description = "Where to write the fixed text." };
         var suggestions = new Option<bool>("--include-suggestions") { Description = "Also apply fixes marked as suggestions (not only safe ones)." };
         var config = Config();
         var rules = RuleIds();
         var context = Context();
-        var command = new Command("fix", "Apply the safe fixes of the findings to a resolution; writes a new file unless --in-place.");
+        var command = new Command("fix", "Apply the safe fixes of the findings to a resolution: prints the changes as a diff, or writes them with --in-place or --output.");
         command.Arguments.Add(file);
         foreach (var o in new Option[] { inPlace, output, suggestions, config, rules, context })
         {
@@ -37,8 +37,17 @@ internal static class StreamlineCommands
         {
             var input = p.GetValue(file)!;
             var (ruleSet, target, result) = FixOne(input, p.GetValue(config), p.GetValue(context), p.GetValue(rules), p.GetValue(suggestions));
-            var destination = p.GetValue(inPlace) ? input : p.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".fixed.txt");
-            File.WriteAllText(destination, ResolutionTextWriter.Write(result.Resolution));
+            var fixedText = ResolutionTextWriter.Write(result.Resolution);
+            var destination = p.GetValue(inPlace) ? input : p.GetValue(output);
+            if (destination is null)
+            {
+                // A dry run: nothing is written, so no second copy lands where the next check of the folder would read it.
+                Console.Out.Write(UnifiedDiff.Make(input, ResolutionTextWriter.Write(target), fixedText));
+                Console.Error.WriteLine($"reskit: {result.Applied.Count} fix(es) would be applied, {result.Rejected.Count} not; nothing written (use --in-place, or --output <file> outside the checked folders)");
+                return ExitCode(result);
+            }
+
+            AtomicFile.Write(destination, fixedText);
             Console.Error.WriteLine($"reskit: {result.Applied.Count} fix(es) applied, {result.Rejected.Count} not applied; wrote {destination}");
             return ExitCode(result);
         });
@@ -48,7 +57,7 @@ internal static class StreamlineCommands
     public static Command Streamline()
     {
         var file = new Argument<string>("file") { Description = "The resolution to streamline." };
-        var output = new Option<string?>("--out", "-o") { Description = "Where to write the result (default: standard output; required for docx)." };
+        var output = new Option<string?>("--output", "-o", "--out") { Description = "Where to write the result (default: standard output; required for docx)." };
         var format = new Option<string>("--format") { Description = "text, json, proposal (Markdown), proposal-text, markdown (redline), html (redline page) or docx (tracked changes).", DefaultValueFactory = _ => "text" };
         var suggestions = new Option<bool>("--include-suggestions") { Description = "Also apply fixes marked as suggestions." };
         var source = new Option<string?>("--source") { Description = "Who proposes (administration or group), for the proposal identifiers." };
@@ -84,11 +93,18 @@ internal static class StreamlineCommands
         var title = new Option<string?>("--title") { Description = "The title of the merged resolution (default: the first input's)." };
         var number = new Option<string?>("--number") { Description = "The number of the merged resolution (default: the first input's)." };
         var revision = new Option<string?>("--revision") { Description = "The revision of the merged text, e.g. \"Rev. Doha, 2026\"; the conference formula follows it." };
-        var output = new Option<string?>("--out", "-o") { Description = "Where to write the result (default: standard output; required for docx)." };
+        var output = new Option<string?>("--output", "-o", "--out") { Description = "Where to write the result (default: standard output; required for docx)." };
         var format = new Option<string>("--format") { Description = "text, json, proposal, proposal-text, markdown, html or docx.", DefaultValueFactory = _ => "text" };
         var account = new Option<string?>("--account") { Description = "Also write the account of every input clause (kept, folded, dropped) to this file." };
         var streamline = new Option<bool>("--streamline") { Description = "Also apply the safe fixes to the merged text." };
         var threshold = new Option<double?>("--threshold") { Description = "Similarity from which clauses are folded (0-1; default 0.6)." };
+        threshold.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } t && (t < 0 || t > 1 || double.IsNaN(t)))
+            {
+                result.AddError(string.Format(System.Globalization.CultureInfo.InvariantCulture, "--threshold is a similarity between 0 and 1 (e.g. 0.6), not {0}", t));
+            }
+        });
         var source = new Option<string?>("--source") { Description = "Who proposes, for the proposal identifiers." };
         var document = new Option<string?>("--document") { Description = "The document number, for the proposal identifiers." };
         var author = new Option<string?>("--author") { Description = "Author of the tracked changes in the .docx." };
@@ -150,7 +166,7 @@ internal static class StreamlineCommands
 
             if (p.GetValue(account) is { } accountPath)
             {
-                File.WriteAllText(accountPath, string.Concat(merge.Account.Select(a => $"{a.InputAddress}\t{a.Disposition}\t{a.TargetAddress}\t{(a.Similarity is { } s ? s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}\t{a.Reason}\n")));
+                AtomicFile.Write(accountPath, string.Concat(merge.Account.Select(a => $"{a.InputAddress}\t{a.Disposition}\t{a.TargetAddress}\t{(a.Similarity is { } s ? s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}\t{a.Reason}\n")));
             }
 
             var units = ProposalUnit.FromMerge(merge, fixes);
@@ -167,7 +183,7 @@ internal static class StreamlineCommands
         var (ruleSet, _) = RuleLoading.Load(config, new[] { input }, null, null, null, Array.Empty<string>());
         var target = Streamlining.ReadAll(new[] { input }, Console.Error).Single();
         var others = Streamlining.ReadAll(Inputs.Expand(context ?? Array.Empty<string>()).Files, Console.Error);
-        var (result, _) = Streamlining.Apply(ruleSet, target, others, Streamlining.ParseRuleIds(ruleIds), includeSuggestions);
+        var (result, _) = Streamlining.Apply(ruleSet, target, others, Streamlining.ParseRuleIds(ruleIds, ruleSet), includeSuggestions);
         Streamlining.Report(result, Console.Error);
         return (ruleSet, target, result);
     }

@@ -28,6 +28,21 @@ internal static class Streamlining
         return (FixApplier.Apply(target, fixes), findings);
     }
 
+    public static ISet<string>? ParseRuleIds(string[]? ids, RuleSet ruleSet)
+    {
+        var set = ParseRuleIds(ids);
+        foreach (var id in set ?? new HashSet<string>())
+        {
+            if (!ruleSet.Definitions.Any(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase)))
+            {
+                var near = ruleSet.Definitions.Select(d => d.Id).Where(d => d.Length == id.Length && d.Zip(id.ToUpperInvariant(), (a, b) => a != b).Count(x => x) == 1).OrderBy(d => d, StringComparer.Ordinal).Take(3).ToList();
+                throw new UserException($"--rule: error: there is no rule {id.ToUpperInvariant()}" + (near.Count > 0 ? $"; did you mean {string.Join(" or ", near)}?" : " (reskit rules list shows them)"));
+            }
+        }
+
+        return set;
+    }
+
     public static ISet<string>? ParseRuleIds(string[]? ids)
     {
         if (ids is null || ids.Length == 0)
@@ -79,8 +94,9 @@ internal static class Streamlining
                 throw new UserException("reskit: error: --format docx needs --out <file.docx>");
             }
 
-            using var stream = File.Create(output);
+            using var stream = new MemoryStream();
             RedlineDocx.Write(redline, stream, docxOptions);
+            AtomicFile.Write(output, stream.ToArray());
             return;
         }
 
@@ -99,7 +115,7 @@ internal static class Streamlining
         }
         else
         {
-            File.WriteAllText(output, text);
+            AtomicFile.Write(output, text);
         }
     }
 

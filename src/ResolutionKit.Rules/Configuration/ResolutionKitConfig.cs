@@ -346,13 +346,22 @@ public sealed class ResolutionKitConfig
     /// <param name="diagnostics">The findings to accept.</param>
     public static void WriteBaseline(string path, IEnumerable<Diagnostic> diagnostics)
     {
+        var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+        File.WriteAllText(temp, FormatBaseline(diagnostics));
+        File.Move(temp, path, true);
+    }
+
+    /// <summary>The text of a baseline file listing <paramref name="diagnostics"/> (sorted, one entry per finding).</summary>
+    /// <param name="diagnostics">The findings.</param>
+    public static string FormatBaseline(IEnumerable<Diagnostic> diagnostics)
+    {
         var items = diagnostics
             .Select(d => new { id = d.Id, address = d.Location.Address, message = d.Message })
             .Distinct()
             .OrderBy(d => d.id, StringComparer.Ordinal).ThenBy(d => d.address, StringComparer.Ordinal).ThenBy(d => d.message, StringComparer.Ordinal)
             .ToList();
         var json = new JObject { ["version"] = 1, ["findings"] = JArray.FromObject(items) };
-        File.WriteAllText(path, json.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n");
+        return json.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n";
     }
 
     private static HashSet<string> ReadBaseline(string path, List<RuleLoadError> errors)
