@@ -85,9 +85,10 @@ internal static class CheckCommand
 
         // Each file is checked under the nearest resolutionkit.json above it, as .editorconfig and ESLint find theirs, so
         // the result never depends on which input comes first; --config applies one configuration to all.
+        var configByFolder = new Dictionary<string, string>(StringComparer.Ordinal);
         var groups = (configPath is not null
                 ? new[] { (Config: (string?)configPath, Files: files) }
-                : files.GroupBy(f => ResolutionKitConfig.Find(Path.GetDirectoryName(Path.GetFullPath(f)) ?? ".") ?? string.Empty, StringComparer.Ordinal)
+                : files.GroupBy(f => ConfigFor(f, configByFolder), StringComparer.Ordinal)
                     .OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => (Config: g.Key.Length == 0 ? null : (string?)g.Key, Files: g.ToList())).ToArray())
             .Select(g => (g.Config, Paths: new HashSet<string>(g.Files.Select(Path.GetFullPath), StringComparer.Ordinal), RuleSet: RuleLoading.Load(g.Config, g.Files, preset, asOf, baseline, ruleFolders).RuleSet))
@@ -117,8 +118,8 @@ internal static class CheckCommand
                 }
             }
 
-            // Excerpts are a courtesy: only for files that were read, decoded as the reader decoded them.
-            if (read > 0 && ResolutionTextReader.ReadText(file) is { } source)
+            // Excerpts are a courtesy of the text report: only for files that were read, decoded as the reader decoded them.
+            if (format == "text" && read > 0 && ResolutionTextReader.ReadText(file) is { } source)
             {
                 sources[file] = source;
             }
@@ -181,6 +182,18 @@ internal static class CheckCommand
         }
 
         return findings.Any(d => d.Severity >= failOn) ? Program.Findings : Program.Clean;
+    }
+
+    /// <summary>The nearest configuration above a file ("" for none), looked up once per folder.</summary>
+    private static string ConfigFor(string file, Dictionary<string, string> byFolder)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        if (!byFolder.TryGetValue(folder, out var config))
+        {
+            byFolder[folder] = config = ResolutionKitConfig.Find(folder) ?? string.Empty;
+        }
+
+        return config;
     }
 
     /// <summary>

@@ -96,7 +96,8 @@ public static class Program
         return null;
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>Edit distance with transpositions (optimal string alignment), for suggesting what a user meant.</summary>
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

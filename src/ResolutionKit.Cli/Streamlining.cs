@@ -35,7 +35,7 @@ internal static class Streamlining
         {
             if (!ruleSet.Definitions.Any(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase)))
             {
-                var near = ruleSet.Definitions.Select(d => d.Id).Where(d => d.Length == id.Length && d.Zip(id.ToUpperInvariant(), (a, b) => a != b).Count(x => x) == 1).OrderBy(d => d, StringComparer.Ordinal).Take(3).ToList();
+                var near = ruleSet.Definitions.Select(d => d.Id).Where(d => Program.Distance(d, id.ToUpperInvariant()) == 1).OrderBy(d => d, StringComparer.Ordinal).Take(3).ToList();
                 throw new UserException($"--rule: error: there is no rule {id.ToUpperInvariant()}" + (near.Count > 0 ? $"; did you mean {string.Join(" or ", near)}?" : " (reskit rules list shows them)"));
             }
         }

@@ -61,6 +61,7 @@ public static class ExpressionMeter
             return;
         }
 
+        var before = _spent;
         _spent += units;
         _left -= units;
         if (_left < 0)
@@ -68,7 +69,8 @@ public static class ExpressionMeter
             throw new ExpressionBudgetExceededException(FormattableString.Invariant($"used more than {UnitsPerEvaluation:N0} steps on one fact"));
         }
 
-        if ((_spent & 0x3FF) == 0 && Stopwatch.GetTimestamp() > _deadline)
+        // The clock is read each time the spending crosses a multiple of 1,024 units (units come in steps of any size).
+        if ((before >> 10) != (_spent >> 10) && Stopwatch.GetTimestamp() > _deadline)
         {
             throw new ExpressionBudgetExceededException(FormattableString.Invariant($"ran longer than {TimePerEvaluation.TotalSeconds:0} s on one fact"));
         }
