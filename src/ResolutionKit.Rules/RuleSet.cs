@@ -288,13 +288,17 @@ public sealed class RuleSet
 
     /// <summary>
     /// Puts reading diagnostics and rule findings together, reporting each problem once: a reading diagnostic that an
-    /// active rule supersedes (RK0005 by RK1001, RK0009 by RK1005) is dropped where the rule reports the same line.
+    /// active rule supersedes (RK0005 by RK1001, RK0009 by RK1005) is dropped where the rule reports the same line, and
+    /// a rule finding superseded by a reading diagnostic (RK1001 by RK0018: the reader already said the group's heading
+    /// is missing) is dropped where that diagnostic reports the same line.
     /// </summary>
     /// <param name="reading">The reader's diagnostics.</param>
     /// <param name="findings">The rules' findings.</param>
     public IReadOnlyList<Diagnostic> MergeReading(IEnumerable<Diagnostic> reading, IReadOnlyList<Diagnostic> findings)
     {
+        var readingList = reading as IReadOnlyList<Diagnostic> ?? reading.ToList();
         var superseding = _rules.Where(r => !r.Definition.Supersedes.IsEmpty).ToDictionary(r => r.Descriptor.Id, r => r.Definition.Supersedes, StringComparer.Ordinal);
+        var supersededBy = _rules.Where(r => !r.Definition.SupersededBy.IsEmpty).ToDictionary(r => r.Descriptor.Id, r => r.Definition.SupersededBy, StringComparer.Ordinal);
         var covered = new HashSet<(string Id, string? Path, int Line)>();
         foreach (var f in findings)
         {
@@ -307,7 +311,13 @@ public sealed class RuleSet
             }
         }
 
-        var merged = reading.Where(d => !(d.Location.Span is { } s && covered.Contains((d.Id, d.Location.Path, s.Line)))).Concat(findings).ToList();
+        var said = new HashSet<(string Id, string? Path, int Line)>(readingList.Where(d => d.Location.Span is not null).Select(d => (d.Id, d.Location.Path, d.Location.Span!.Line)));
+        bool AlreadySaid(Diagnostic f) =>
+            supersededBy.TryGetValue(f.Id, out var by) && f.Location.Span is { } s && by.Any(id => said.Contains((id, f.Location.Path, s.Line)));
+
+        var merged = readingList.Where(d => !(d.Location.Span is { } s && covered.Contains((d.Id, d.Location.Path, s.Line))))
+            .Concat(findings.Where(f => !AlreadySaid(f)))
+            .ToList();
         merged.Sort(Diagnostic.Compare);
         return merged;
     }

@@ -53,6 +53,7 @@ public sealed class LoadingErrorTests
             """
         },
         { "unknown field", Rule("  \"kind\": \"phrase\",\n  $$\"colour\": \"red\",\n  \"params\": { \"pattern\": \"x\" }") },
+        { "supersededBy that is not a list of ids", Rule("  \"kind\": \"sequence\",\n  \"supersededBy\": $$[ \"reading\" ],\n  \"params\": { \"check\": \"labels\" }") },
         { "unknown kind", Rule("  \"kind\": $$\"phrasal\",\n  \"params\": { \"pattern\": \"x\" }") },
         { "unknown parameter", Rule("  \"kind\": \"phrase\",\n  \"params\": { \"pattern\": \"x\", $$\"patern\": \"y\" }") },
         { "bad parameter type (boolean)", Rule("  \"kind\": \"phrase\",\n  \"params\": { \"pattern\": \"x\", \"ignoreCase\": $$\"yes\" }") },

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ResolutionKit.Rules.Configuration;
 using ResolutionKit.Rules.Tests.Infrastructure;
 using ResolutionKit.Testing;
@@ -170,4 +171,32 @@ public sealed class ShippedRuleTests : IClassFixture<ShippedRulesFixture>
         new RuleTester(_fixture.RuleSet, "RK3001").Verify(
             Texts.Pp("recalling\n[|Resolution 71 (Rev. Dubai, 2018) of this conference|],\n\nresolves\nto act.\n"),
             "Resolution 71 (Rev. Dubai, 2018) of this conference has been revised; cite the latest revision (Rev. Bucharest, 2022)");
+
+    [Fact]
+    public void RK3001_ShouldNameAListMemberInFull()
+    {
+        var result = new RuleTester(_fixture.RuleSet, "RK3001").Verify(
+            Texts.Pp("recalling\n[|Resolutions 70|] and [|71 (Rev. Dubai, 2018) of this conference|],\n\nresolves\nto act.\n"));
+
+        Assert.Equal(
+            new[] { "PP Resolution 70 (Rev. Dubai, 2018) has been revised; cite the latest revision (Rev. Bucharest, 2022)", "PP Resolution 71 (Rev. Dubai, 2018) has been revised; cite the latest revision (Rev. Bucharest, 2022)" },
+            result.Diagnostics.Select(d => d.Message));
+    }
+
+    [Fact]
+    public void AGroupReadWithoutItsHeading_ShouldBeSaidOnceByTheReader_NotAgainAsMisnumberedClauses()
+    {
+        const string text = "Resolution 1399\n\nTest resolution\n\nThe Council,\n\n"
+            + "Article 10 of the ITU Constitution, under which the Council is the\nbody of the Union that considers broad policy issues;\n"
+            + "Resolution 102 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, on the\nrole of ITU with regard to public policy issues,\n\n"
+            + "resolves\nto act.\n";
+        var read = ResolutionKit.Reading.ResolutionTextReader.Read(text, "council-1399.txt");
+        var findings = _fixture.RuleSet.Analyze(new[] { read.Value! }).Diagnostics;
+        Assert.Contains(findings, d => d.Id == "RK1001");
+
+        var reported = _fixture.RuleSet.MergeReading(read.Diagnostics, findings);
+
+        var line = Assert.Single(reported, d => d.Id == "RK0018").Location.Span!.Line;
+        Assert.DoesNotContain(reported, d => d.Id == "RK1001" && d.Location.Span!.Line == line);
+    }
 }

@@ -154,7 +154,12 @@ internal static class ReferenceCheckKind
         {
             foreach (var (r, detail, fix) in Findings(f))
             {
-                var first = _check == "uncatalogued" ? Display(r) : r.Text;
+                // A member of a list ("Resolutions 47, 48 and 50 (Rev. Johannesburg, 2008)") is written without the revision
+                // it shares, or as its number alone: it is named in full.
+                var first = _check == "uncatalogued" ? Display(r)
+                    : (r.Revision is not null && r.Text.IndexOf('(') < 0) || (r.Text.Length > 0 && char.IsDigit(r.Text[0]))
+                        ? Display(r) + (r.Revision is { } revision ? " (" + revision + ")" : string.Empty)
+                    : r.Text;
                 yield return AtClause(f, r.Start, r.Text.Length, fix is null ? null : new[] { fix }, first, detail, r.Text);
             }
         }

@@ -128,6 +128,12 @@ public sealed class RuleDefinition
     /// </summary>
     public EquatableArray<string> Supersedes { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>
+    /// Reading diagnostics that already report what this rule would (<c>RK0018</c>, a group read without its heading, for
+    /// RK1001): where both report the same line, the rule's finding is dropped (see <see cref="RuleSet.MergeReading"/>).
+    /// </summary>
+    public EquatableArray<string> SupersededBy { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>The languages the rule judges; empty when it judges every language.</summary>
     public EquatableArray<string> Languages => Scope.Languages;
 

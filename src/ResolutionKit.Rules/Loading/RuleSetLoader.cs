@@ -17,7 +17,7 @@ internal static class RuleSetLoader
 
     private static readonly string[] Fields =
     {
-        "$schema", "id", "title", "category", "severity", "enabled", "kind", "languages", "supersedes", "scope", "params", "message", "fix", "rationale", "tags", "examples",
+        "$schema", "id", "title", "category", "severity", "enabled", "kind", "languages", "supersedes", "supersededBy", "scope", "params", "message", "fix", "rationale", "tags", "examples",
     };
 
     public static readonly string[] Categories = { "Structure", "Mandate", "References", "Duplication", "Currency", "Reporting", "Resources", "Terminology", "Style" };
@@ -226,13 +226,26 @@ internal static class RuleSetLoader
             }
         }
 
+        var supersededBy = new List<string>();
+        if (json["supersededBy"] is { } sb)
+        {
+            if (sb is not JArray sba || sba.Any(t => t.Type != JTokenType.String || !IdPattern.IsMatch((string)t!)))
+            {
+                Error(sb, "field \"supersededBy\" must be an array of diagnostic ids (e.g. [\"RK0018\"]): the reading diagnostics that already report what this rule would");
+            }
+            else
+            {
+                supersededBy.AddRange(sba.Values<string>().Select(x => x!));
+            }
+        }
+
         if (errors.Count > before || id is null || title is null || category is null || severity is null || kind is null || message is null)
         {
             return null;
         }
 
         var descriptor = new DiagnosticDescriptor(id, title, message, category, severity.Value, enabled) { Rationale = rationale };
-        return new RuleDefinition(source, json, descriptor, kind, scope, parameters, fix, tags) { Supersedes = supersedes.ToEquatableArray() };
+        return new RuleDefinition(source, json, descriptor, kind, scope, parameters, fix, tags) { Supersedes = supersedes.ToEquatableArray(), SupersededBy = supersededBy.ToEquatableArray() };
     }
 
     /// <summary>
