@@ -150,8 +150,8 @@ internal static class CheckCommand
 
         var report = format switch
         {
-            "json" => Reports.Json(findings),
-            "sarif" => Reports.Sarif(findings, ruleSet),
+            "json" => Reports.Json(findings, new SourceFixLookup(resolutions)),
+            "sarif" => Reports.Sarif(findings, ruleSet, new SourceFixLookup(resolutions)),
             "github" => Reports.GitHub(findings),
             "text" => Reports.Text(findings, sources, color ?? (output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))),
             _ => Reports.Lines(findings),

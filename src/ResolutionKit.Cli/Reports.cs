@@ -61,7 +61,7 @@ internal static class Reports
         return sb.ToString();
     }
 
-    public static string Json(IEnumerable<Diagnostic> findings)
+    public static string Json(IEnumerable<Diagnostic> findings, SourceFixLookup? onSource = null)
     {
         var array = new JArray(findings.Select(d => new JObject
         {
@@ -75,10 +75,29 @@ internal static class Reports
             ["offset"] = d.Location.Span?.Offset,
             ["length"] = d.Location.Span?.Length,
             ["helpUri"] = d.Descriptor.HelpLinkUri,
-            ["fixes"] = new JArray(d.Fixes.Select(f => new JObject { ["title"] = f.Title, ["safe"] = f.IsSafe, ["edits"] = new JArray(f.Edits.Select(Edit)) })),
+            ["fixes"] = FixesJson(d, onSource),
         }));
         return new JObject { ["version"] = 1, ["findings"] = array }.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n";
     }
+
+    /// <summary>
+    /// Each fix as model edits, and, where it can be made on the file as written, as replacements in the file
+    /// (offset, length, line, column, new text), the form an editor or a script applies.
+    /// </summary>
+    private static JArray FixesJson(Diagnostic d, SourceFixLookup? onSource) => new(d.Fixes.Select(f =>
+    {
+        var fix = new JObject { ["title"] = f.Title, ["safe"] = f.IsSafe, ["edits"] = new JArray(f.Edits.Select(Edit)) };
+        if (onSource?.Map(d, f) is { } mapped)
+        {
+            fix["replacements"] = new JArray(mapped.Replacements.Select(r =>
+            {
+                var (line, column) = mapped.Position(r.Offset);
+                return new JObject { ["offset"] = r.Offset, ["length"] = r.Length, ["line"] = line, ["column"] = column, ["newText"] = r.NewText };
+            }));
+        }
+
+        return fix;
+    }));
 
     private static JObject Edit(ModelEdit e) => e switch
     {
@@ -129,7 +148,7 @@ internal static class Reports
     }
 
     /// <summary>SARIF 2.1.0: one run, the rules that ran as reporting descriptors, results with physical and logical locations.</summary>
-    public static string Sarif(IReadOnlyList<Diagnostic> findings, RuleSet ruleSet)
+    public static string Sarif(IReadOnlyList<Diagnostic> findings, RuleSet ruleSet, SourceFixLookup? onSource = null)
     {
         var descriptors = findings.Select(d => d.Descriptor)
             .Concat(ruleSet.ActiveRules.Select(r => r.Rule.Descriptor))
@@ -176,10 +195,17 @@ internal static class Reports
                 result["locations"] = new JArray(location);
             }
 
-            var fixes = SarifFixes(d);
+            // SARIF fixes are text replacements in the file; the model form of every fix, as in the JSON report, goes
+            // with the result, so a fix that cannot be made on the file as written is still carried.
+            var fixes = SarifFixes(d, onSource);
             if (fixes.Count > 0)
             {
                 result["fixes"] = fixes;
+            }
+
+            if (d.Fixes.Count > 0)
+            {
+                result["properties"] = new JObject { ["resolutionKit/fixes"] = FixesJson(d, onSource) };
             }
 
             result["partialFingerprints"] = new JObject { ["resolutionKit/v1"] = Rules.Configuration.ResolutionKitConfig.Fingerprint(d) };
@@ -208,34 +234,36 @@ internal static class Reports
         return sarif.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n";
     }
 
-    /// <summary>Text replacements become SARIF fixes: the replaced region of the source and the new text.</summary>
-    private static JArray SarifFixes(Diagnostic d)
+    /// <summary>The fixes that can be made on the file as written, as SARIF artifact changes.</summary>
+    private static JArray SarifFixes(Diagnostic d, SourceFixLookup? onSource)
     {
         var fixes = new JArray();
-        if (d.Location.Path is not { } path || d.Location.Span is not { } span)
+        if (d.Location.Path is not { } path)
         {
             return fixes;
         }
 
         foreach (var fix in d.Fixes)
         {
-            // Only a fix that replaces exactly the reported span maps onto the file without the model.
-            if (fix.Edits.Count == 1 && fix.Edits[0] is ReplaceText r && r.Length == span.Length && r.OldText.Length == span.Length)
+            if (onSource?.Map(d, fix) is not { } mapped)
             {
-                fixes.Add(new JObject
-                {
-                    ["description"] = new JObject { ["text"] = fix.Title },
-                    ["artifactChanges"] = new JArray(new JObject
-                    {
-                        ["artifactLocation"] = new JObject { ["uri"] = path.Replace('\\', '/') },
-                        ["replacements"] = new JArray(new JObject
-                        {
-                            ["deletedRegion"] = new JObject { ["charOffset"] = span.Offset, ["charLength"] = span.Length },
-                            ["insertedContent"] = new JObject { ["text"] = r.NewText },
-                        }),
-                    }),
-                });
+                continue;
             }
+
+            fixes.Add(new JObject
+            {
+                ["description"] = new JObject { ["text"] = fix.Title },
+                ["artifactChanges"] = new JArray(new JObject
+                {
+                    ["artifactLocation"] = new JObject { ["uri"] = path.Replace('\\', '/') },
+                    // Offsets only: a region given as lines and columns too would have to end where the offsets end.
+                    ["replacements"] = new JArray(mapped.Replacements.Select(r => new JObject
+                    {
+                        ["deletedRegion"] = new JObject { ["charOffset"] = r.Offset, ["charLength"] = r.Length },
+                        ["insertedContent"] = new JObject { ["text"] = r.NewText },
+                    })),
+                }),
+            });
         }
 
         return fixes;

@@ -54,6 +54,50 @@ public class CheckTests
     }
 
     [Fact]
+    public void CheckCorpus_Sarif_ShouldCarryTheSameFixesAsJson_AndApplyingThemToTheFileShouldClearTheFinding()
+    {
+        var sarif = JsonNode.Parse(Reskit.Run("check", "samples/corpus", "--format", "sarif").Out)!["runs"]![0]!["results"]!.AsArray();
+        var json = JsonNode.Parse(Reskit.Run("check", "samples/corpus", "--format", "json").Out)!["findings"]!.AsArray();
+        var withFixes = json.Where(f => f!["fixes"]!.AsArray().Count > 0).ToList();
+        Assert.True(withFixes.Count >= 5);
+        foreach (var finding in withFixes)
+        {
+            var result = sarif.Single(r => (string)r!["ruleId"]! == (string)finding!["id"]! && (int)r["locations"]![0]!["physicalLocation"]!["region"]!["charOffset"]! == (int)finding["offset"]!);
+            Assert.True(JsonNode.DeepEquals(finding!["fixes"], result!["properties"]!["resolutionKit/fixes"]), (string)finding["id"]! + " " + (string)finding["path"]!);
+            var onFile = finding["fixes"]!.AsArray().Where(f => f!["replacements"] is not null).ToList();
+            Assert.Equal(onFile.Count, result["fixes"]?.AsArray().Count ?? 0);
+            for (var i = 0; i < onFile.Count; i++)
+            {
+                var expected = onFile[i]!["replacements"]!.AsArray().Select(r => ((int)r!["offset"]!, (int)r["length"]!, (string)r["newText"]!));
+                var actual = result["fixes"]![i]!["artifactChanges"]![0]!["replacements"]!.AsArray()
+                    .Select(r => ((int)r!["deletedRegion"]!["charOffset"]!, (int)r["deletedRegion"]!["charLength"]!, (string)r["insertedContent"]!["text"]!));
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        // The RK3001 fix of PP-191, applied to a copy of the file as a SARIF viewer would, clears the finding and changes nothing else.
+        var rk3001 = sarif.Single(r => (string)r!["ruleId"]! == "RK3001" && ((string)r["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!).EndsWith("pp-191.txt"));
+        var change = rk3001!["fixes"]![0]!["artifactChanges"]![0]!["replacements"]![0]!;
+        var original = File.ReadAllText(Path.Combine(Reskit.Root, "samples", "corpus", "pp-191.txt"));
+        var offset = (int)change["deletedRegion"]!["charOffset"]!;
+        var edited = original.Substring(0, offset) + (string)change["insertedContent"]!["text"]! + original.Substring(offset + (int)change["deletedRegion"]!["charLength"]!);
+        var dir = Directory.CreateTempSubdirectory("reskit-sarif-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "pp-191.txt"), edited);
+            var (_, before, _) = Reskit.Run("check", Path.Combine("samples", "corpus", "pp-191.txt"), "--format", "lines");
+            var (_, after, _) = Reskit.Run("check", Path.Combine(dir, "pp-191.txt"), "--format", "lines");
+            Assert.Contains("RK3001", before);
+            Assert.DoesNotContain("RK3001", after);
+            Assert.Equal(before.Split('\n').Count(l => l.Contains("RK")) - 1, after.Split('\n').Count(l => l.Contains("RK")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void CheckCorpus_GitHub_ShouldWriteWorkflowAnnotations()
     {
         var (_, stdout, _) = Reskit.Run("check", "samples/corpus", "--format", "github");

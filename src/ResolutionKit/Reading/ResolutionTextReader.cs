@@ -74,26 +74,49 @@ public static class ResolutionTextReader
                 return new[] { Fail(path, string.Format(CultureInfo.InvariantCulture, "The file is {0:N0} bytes, more than the reading limit of {1:N0} characters", info.Length, options.MaxCharacters)) };
             }
 
-            var text = Internal.TextDecoding.Decode(File.ReadAllBytes(path), out var outcome, out var line, out var column, out var count);
-            var results = ReadAll(text, path, options);
-            if (outcome == Internal.TextDecoding.Outcome.Clean || results.Count == 0)
-            {
-                return results;
-            }
-
-            var at = new Location(path, string.Empty, new SourceSpan(line, column, 0, 0));
-            var note = outcome == Internal.TextDecoding.Outcome.Windows1252
-                ? Diagnostic.Create(ReadingDiagnostics.Windows1252, at, count.ToString(CultureInfo.InvariantCulture), line.ToString(CultureInfo.InvariantCulture), column.ToString(CultureInfo.InvariantCulture))
-                : Diagnostic.Create(ReadingDiagnostics.InvalidUtf8, at, count.ToString(CultureInfo.InvariantCulture));
-            var list = results.ToList();
-            list[0] = ParseResult<Resolution>.Create(list[0].Value, new[] { note }.Concat(list[0].Diagnostics));
-            return list;
+            return ReadAllBytes(File.ReadAllBytes(path), path, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return new[] { Fail(path, "The file could not be read: " + e.Message) };
         }
     }
+
+    /// <summary>
+    /// Reads every instrument of a text given as the bytes of a file (an upload, a document store, an editor buffer):
+    /// UTF-8 with or without a byte order mark and UTF-16 with one are read as they are; a Windows-1252 file is read in
+    /// that code page and reported (RK0019); damaged UTF-8 is read with U+FFFD in place of the bad bytes and reported
+    /// where it starts (RK0020).
+    /// </summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="path">The path to name in locations, when known.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static IReadOnlyList<ParseResult<Resolution>> ReadAllBytes(byte[] bytes, string? path = null, ReaderOptions? options = null)
+    {
+        if (bytes is null)
+        {
+            throw new ArgumentNullException(nameof(bytes));
+        }
+
+        var text = Internal.TextDecoding.Decode(bytes, out var outcome, out var line, out var column, out var count);
+        var results = ReadAll(text, path, options);
+        if (outcome == Internal.TextDecoding.Outcome.Clean || results.Count == 0)
+        {
+            return results;
+        }
+
+        var at = new Location(path, string.Empty, new SourceSpan(line, column, 0, 0));
+        var note = outcome == Internal.TextDecoding.Outcome.Windows1252
+            ? Diagnostic.Create(ReadingDiagnostics.Windows1252, at, count.ToString(CultureInfo.InvariantCulture), line.ToString(CultureInfo.InvariantCulture), column.ToString(CultureInfo.InvariantCulture))
+            : Diagnostic.Create(ReadingDiagnostics.InvalidUtf8, at, count.ToString(CultureInfo.InvariantCulture));
+        var list = results.ToList();
+        list[0] = ParseResult<Resolution>.Create(list[0].Value, new[] { note }.Concat(list[0].Diagnostics));
+        return list;
+    }
+
+    /// <summary>The text of a file's bytes decoded as <see cref="ReadAllBytes"/> decodes them (for excerpts and source maps).</summary>
+    /// <param name="bytes">The bytes.</param>
+    public static string DecodeBytes(byte[] bytes) => Internal.TextDecoding.Decode(bytes ?? throw new ArgumentNullException(nameof(bytes)), out _, out _, out _, out _);
 
     /// <summary>Reads a text holding one instrument; when it holds several, the first, with an RK0013 warning naming the others.</summary>
     /// <param name="text">The text.</param>
