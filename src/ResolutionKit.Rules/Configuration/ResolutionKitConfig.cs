@@ -348,7 +348,7 @@ public sealed class ResolutionKitConfig
     {
         var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
         File.WriteAllText(temp, FormatBaseline(diagnostics));
-        File.Move(temp, path, true);
+        Internal.Compat.MoveOver(temp, path);
     }
 
     /// <summary>The text of a baseline file listing <paramref name="diagnostics"/> (sorted, one entry per finding).</summary>

@@ -262,7 +262,7 @@ public static class RuleDocumentation
         var files = list.Select(r => (Path.Combine(pagesFolder, r.Id + ".md"), Page(r, measures.TryGetValue(r.Id, out var m) ? m : null))).ToList();
         if (readmePath is not null)
         {
-            var relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(readmePath)) ?? ".", Path.GetFullPath(pagesFolder)).Replace('\\', '/');
+            var relative = Internal.Compat.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(readmePath)) ?? ".", Path.GetFullPath(pagesFolder)).Replace('\\', '/');
             var readme = File.Exists(readmePath) ? File.ReadAllText(readmePath) : "# Rules\n";
             files.Add((readmePath, ReplaceTable(readme.Replace("\r\n", "\n"), Table(list, relative, measures))));
         }

@@ -4,7 +4,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+#if NET
 using System.Runtime.Loader;
+#endif
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -21,8 +23,8 @@ public sealed record ExpressionError(int Index, string Message);
 /// <summary>
 /// Compiles C# predicates of rule files into delegates: parsed as one expression, checked against an allowlist of
 /// types and members by walking the semantic model (no I/O, reflection, processes, threads, network or environment),
-/// emitted into a collectible load context, and cached by content hash in memory and on disk so a second run pays
-/// no compile cost.
+/// emitted into a collectible load context (on .NET; on .NET Framework, loaded once per process with
+/// <c>Assembly.Load</c>), and cached by content hash in memory and on disk so a second run pays no compile cost.
 /// </summary>
 public sealed class ExpressionCompiler
 {
@@ -170,7 +172,7 @@ public sealed class ExpressionCompiler
                 Directory.CreateDirectory(CacheDirectory!);
                 var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
                 File.WriteAllBytes(temp, bytes);
-                File.Move(temp, path, true);
+                Internal.Compat.MoveOver(temp, path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -185,9 +187,18 @@ public sealed class ExpressionCompiler
 
     private static Func<T, bool> Load<T>(byte[] bytes, string key)
     {
+#if NET
+        // Collectible: a rule set reloaded in a long-running host (an editor) lets its old expressions go.
         var context = new AssemblyLoadContext("ResolutionKit.Expression." + key.Substring(0, 16), isCollectible: true);
         using var stream = new MemoryStream(bytes);
         var assembly = context.LoadFromStream(stream);
+#else
+        // .NET Framework and other netstandard2.0 hosts have no collectible contexts: each distinct expression is loaded
+        // once per process (the memory cache is keyed by content, so reloading a rule set loads nothing again), and
+        // its references to this library are resolved to the copies already loaded, wherever the host loaded them from.
+        LoadedAssemblyResolver.Install();
+        var assembly = Assembly.Load(bytes);
+#endif
         var method = assembly.GetType("RuleExpression")?.GetMethod("Test", BindingFlags.Public | BindingFlags.Static)
             ?? throw new MissingMethodException("RuleExpression", "Test");
         return (Func<T, bool>)method.CreateDelegate(typeof(Func<T, bool>));
@@ -461,9 +472,57 @@ public sealed class ExpressionCompiler
             "System.Runtime.Extensions.dll", "System.Globalization.dll",
         };
         var tpa = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator);
-        var paths = tpa.Where(p => wanted.Contains(Path.GetFileName(p))).ToList();
+        var paths = tpa.Length > 1 ? tpa.Where(p => wanted.Contains(Path.GetFileName(p))).ToList() : LoadedFrameworkAssemblies();
         paths.Add(typeof(Model.Resolution).Assembly.Location);
         paths.Add(typeof(ExpressionCompiler).Assembly.Location);
         return paths.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
     }
+
+    /// <summary>
+    /// The framework assemblies to compile against where the runtime lists none (.NET Framework): the core library,
+    /// LINQ, the immutable collections and the netstandard facade, from where the host loaded them.
+    /// </summary>
+    internal static List<string> LoadedFrameworkAssemblies()
+    {
+        var paths = new List<string>
+        {
+            typeof(object).Assembly.Location,
+            typeof(Enumerable).Assembly.Location,
+            typeof(System.Collections.Immutable.ImmutableArray).Assembly.Location,
+            typeof(Uri).Assembly.Location,
+        };
+        foreach (var name in new[] { "netstandard", "System.Runtime" })
+        {
+            try
+            {
+                paths.Add(Assembly.Load(new AssemblyName(name)).Location);
+            }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                // Not every runtime has the facade; the core library then defines everything.
+            }
+        }
+
+        return paths;
+    }
 }
+
+#if !NET
+/// <summary>Resolves the references of loaded expression assemblies to the assemblies the host already loaded.</summary>
+internal static class LoadedAssemblyResolver
+{
+    private static int _installed;
+
+    public static void Install()
+    {
+        if (System.Threading.Interlocked.Exchange(ref _installed, 1) == 0)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += (_, e) =>
+            {
+                var wanted = new AssemblyName(e.Name);
+                return AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(wanted, a.GetName()) && a.GetName().Name == wanted.Name);
+            };
+        }
+    }
+}
+#endif

@@ -79,7 +79,7 @@ public static class ExpressionMeter
     /// <summary>Called first in every lambda of a rule expression.</summary>
     public static void Enter()
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (!Internal.Compat.StackIsSufficient())
         {
             throw new ExpressionBudgetExceededException("nested calls too deeply (unbounded recursion)");
         }
@@ -138,7 +138,7 @@ public static class ExpressionMeter
 
             public bool MoveNext()
             {
-                if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+                if (!Internal.Compat.StackIsSufficient())
                 {
                     throw new ExpressionBudgetExceededException("nested sequences too deeply");
                 }
@@ -157,7 +157,7 @@ public static class ExpressionMeter
             // A chain nested too deeply to dispose is left to the collector rather than overflow the stack.
             public void Dispose()
             {
-                if (RuntimeHelpers.TryEnsureSufficientExecutionStack())
+                if (Internal.Compat.StackIsSufficient())
                 {
                     _inner.Dispose();
                 }

@@ -215,11 +215,13 @@ internal sealed class KindContext
             var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
             return new Regex(text, options, Environment.RegexTimeout);
         }
+#if NET
         catch (RegexParseException e)
         {
             ErrorAt(token, e.Offset > 0 ? e.Offset - 1 : 0, "invalid pattern: " + e.Error + " at offset " + e.Offset);
             return null;
         }
+#endif
         catch (ArgumentException e)
         {
             Error(token, "invalid pattern: " + e.Message);
