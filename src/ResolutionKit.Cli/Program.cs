@@ -137,6 +137,7 @@ public static class Program
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(Lsp.LspCommand.Create());
         return root;
     }
 }

@@ -21,8 +21,14 @@ internal sealed class SourceFixLookup
     private readonly Dictionary<string, (string Text, int[] LineStarts)?> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<(Diagnostic, Fix), SourceFix?> _mapped = new();
 
-    public SourceFixLookup(IEnumerable<Resolution> resolutions)
+    private readonly Func<string, string?> _read;
+
+    /// <summary>Creates a lookup over resolutions read from files (or, with <paramref name="read"/>, from buffers).</summary>
+    /// <param name="resolutions">The resolutions findings may be about.</param>
+    /// <param name="read">The text of a path as it was read (default: the file, decoded as the reader decodes it).</param>
+    public SourceFixLookup(IEnumerable<Resolution> resolutions, Func<string, string?>? read = null)
     {
+        _read = read ?? ResolutionTextReader.ReadText;
         foreach (var r in resolutions.Where(r => r.SourcePath is not null && !r.SourcePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
         {
             if (!_byPath.TryGetValue(r.SourcePath!, out var list))
@@ -68,7 +74,7 @@ internal sealed class SourceFixLookup
     {
         if (!_sources.TryGetValue(path, out var source))
         {
-            var text = ResolutionTextReader.ReadText(path);
+            var text = _read(path);
             if (text is not null)
             {
                 var starts = new List<int> { 0 };
