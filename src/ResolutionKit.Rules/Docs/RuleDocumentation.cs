@@ -247,7 +247,7 @@ public static class RuleDocumentation
         var end = start < 0 ? -1 : readme.IndexOf(TableEnd, start, StringComparison.Ordinal);
         return start >= 0 && end > start
             ? readme.Substring(0, start) + block + readme.Substring(end + TableEnd.Length)
-            : readme.TrimEnd('\n') + "\n\n## Rules\n\n" + block + "\n";
+            : readme.Trim('\n').Length == 0 ? "# Rules\n\n" + block + "\n" : readme.TrimEnd('\n') + "\n\n## Rules\n\n" + block + "\n";
     }
 
     /// <summary>Every generated file of a rule set: (path, content) for each page, and the README when given.</summary>
@@ -263,7 +263,7 @@ public static class RuleDocumentation
         if (readmePath is not null)
         {
             var relative = Internal.Compat.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(readmePath)) ?? ".", Path.GetFullPath(pagesFolder)).Replace('\\', '/');
-            var readme = File.Exists(readmePath) ? File.ReadAllText(readmePath) : "# Rules\n";
+            var readme = File.Exists(readmePath) ? File.ReadAllText(readmePath) : string.Empty;
             files.Add((readmePath, ReplaceTable(readme.Replace("\r\n", "\n"), Table(list, relative, measures))));
         }
 
