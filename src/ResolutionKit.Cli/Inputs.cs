@@ -91,7 +91,8 @@ internal static class Inputs
     public static bool IsResolutionFile(string path)
     {
         var name = Path.GetFileName(path);
-        return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".resolution.json", StringComparison.OrdinalIgnoreCase);
+        return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".resolution.json", StringComparison.OrdinalIgnoreCase)
+            || (Reading.Documents.DocumentReader.Handles(name) && !name.StartsWith("~$", StringComparison.Ordinal));
     }
 
     /// <summary>Reads every instrument of a file: a text may hold several (Final Acts, proposals), a JSON file an array.</summary>

@@ -29,7 +29,8 @@ internal sealed class SourceFixLookup
     public SourceFixLookup(IEnumerable<Resolution> resolutions, Func<string, string?>? read = null)
     {
         _read = read ?? ResolutionTextReader.ReadText;
-        foreach (var r in resolutions.Where(r => r.SourcePath is not null && !r.SourcePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        // Fixes are made on text files; a JSON form or a Word or PDF document is changed through the model (reskit fix, streamline).
+        foreach (var r in resolutions.Where(r => r.SourcePath is not null && !r.SourcePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !Reading.Documents.DocumentReader.Handles(r.SourcePath)))
         {
             if (!_byPath.TryGetValue(r.SourcePath!, out var list))
             {

@@ -98,6 +98,32 @@ public class CheckTests
     }
 
     [Fact]
+    public void AWordProposal_ShouldBeCheckedAsTheTextItProposes()
+    {
+        var dir = Directory.CreateTempSubdirectory("reskit-docx-").FullName;
+        try
+        {
+            var docx = Path.Combine(dir, "pp-191-proposal.docx");
+            Assert.Equal(0, Reskit.Run("streamline", "samples/corpus/pp-191.txt", "--format", "docx", "--out", docx).ExitCode);
+
+            // The folder is expanded to its Word documents; Word's lock files are not resolutions.
+            File.WriteAllText(Path.Combine(dir, "~$-191-proposal.docx"), "lock");
+            var (code, stdout, stderr) = Reskit.Run("check", dir, "--format", "lines");
+
+            Assert.Equal(0, code);
+            Assert.Contains("1 file(s), 1 resolution(s)", stderr);
+            Assert.Contains("pp-191-proposal.docx:1:1: suggestion RK0021: The document has", stdout);
+            Assert.Contains("proposed text (every change accepted)", stdout);
+            Assert.DoesNotContain("RK3001", stdout);
+            Assert.Contains("RK5001", stdout);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void CheckCorpus_GitHub_ShouldWriteWorkflowAnnotations()
     {
         var (_, stdout, _) = Reskit.Run("check", "samples/corpus", "--format", "github");

@@ -94,10 +94,13 @@ public static class ReadingDiagnostics
     /// <summary>RK0020: invalid UTF-8 bytes were replaced.</summary>
     public static DiagnosticDescriptor InvalidUtf8 { get; } = new("RK0020", "Invalid UTF-8 replaced", "The file has {0} invalid UTF-8 sequence(s), the first here; each was read as the replacement character U+FFFD", Category, DiagnosticSeverity.Warning) { HelpLinkUri = Help };
 
+    /// <summary>RK0021: a Word document with tracked changes was read in one of its versions.</summary>
+    public static DiagnosticDescriptor TrackedChanges { get; } = new("RK0021", "Tracked changes read", "The document has {0} tracked change(s); this is its {1}", Category, DiagnosticSeverity.Suggestion) { HelpLinkUri = Help };
+
     /// <summary>All reading descriptors.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = System.Array.AsReadOnly(new[]
     {
         MissingTitle, Unplaced, Hyphenation, PageFurniture, LabelSequence, Footnote, MissingFormula, NotText, EmptyGroup, InvalidJson, DuplicateInstrument,
-        Flattened, SeveralInstruments, Normalized, FootnoteMarker, Note, UnknownBody, MissingHeading, Windows1252, InvalidUtf8,
+        Flattened, SeveralInstruments, Normalized, FootnoteMarker, Note, UnknownBody, MissingHeading, Windows1252, InvalidUtf8, TrackedChanges,
     });
 }

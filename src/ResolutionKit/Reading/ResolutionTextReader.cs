@@ -39,7 +39,7 @@ public static class ResolutionTextReader
     public static ParseResult<Resolution> ReadFile(string path, ReaderOptions? options = null) => First(ReadAllFile(path, options), path);
 
     /// <summary>
-    /// The text of a file decoded as the reader decodes it (UTF-8, UTF-16 with a byte order mark, or Windows-1252 when the
+    /// The text of a file decoded as the reader decodes it (for a .docx or .pdf, the text extracted from it) (UTF-8, UTF-16 with a byte order mark, or Windows-1252 when the
     /// file is not UTF-8), for showing excerpts; null for a pipe, device or socket, or a file that cannot be read.
     /// </summary>
     /// <param name="path">The file path.</param>
@@ -47,6 +47,11 @@ public static class ResolutionTextReader
     {
         try
         {
+            if (Documents.DocumentReader.Handles(path))
+            {
+                return Internal.FileKind.IsSpecial(path) ? null : Documents.DocumentReader.ExtractFile(path).Text?.Text;
+            }
+
             return Internal.FileKind.IsSpecial(path) ? null : Internal.TextDecoding.Decode(File.ReadAllBytes(path), out _, out _, out _, out _);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or OutOfMemoryException)
@@ -61,6 +66,12 @@ public static class ResolutionTextReader
     public static IReadOnlyList<ParseResult<Resolution>> ReadAllFile(string path, ReaderOptions? options = null)
     {
         options ??= ReaderOptions.Default;
+        if (Documents.DocumentReader.Handles(path))
+        {
+            // Word and PDF documents are turned into text first, from their structure and layout.
+            return Documents.DocumentReader.ReadAllFile(path, options);
+        }
+
         try
         {
             var info = new FileInfo(path);
@@ -144,7 +155,7 @@ public static class ResolutionTextReader
             {
                 ParseResult<Resolution>.Create(null, new[]
                 {
-                    Diagnostic.Create(ReadingDiagnostics.NotText, new Location(path, string.Empty, new SourceSpan(line, col, nul, 1)), "The input contains a NUL character: it is binary, not text (a .docx or .pdf must be converted to text first)"),
+                    Diagnostic.Create(ReadingDiagnostics.NotText, new Location(path, string.Empty, new SourceSpan(line, col, nul, 1)), "The input contains a NUL character: it is binary, not text (Word and PDF documents are read when their name ends in .docx or .pdf)"),
                 }),
             };
         }
