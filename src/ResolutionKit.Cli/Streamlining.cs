@@ -14,7 +14,7 @@ namespace ResolutionKit.Cli;
 /// <summary>Shared by fix, streamline and merge: choosing fixes, applying them, writing the result.</summary>
 internal static class Streamlining
 {
-    public static readonly string[] Formats = { "text", "json", "proposal", "proposal-text", "markdown", "html", "docx" };
+    public static readonly string[] Formats = { "text", "json", "proposal", "proposal-text", "markdown", "html", "docx", "redline-docx" };
 
     /// <summary>Analyzes <paramref name="target"/> among <paramref name="context"/> and applies the chosen fixes.</summary>
     public static (FixResult Result, IReadOnlyList<Diagnostic> Findings) Apply(RuleSet rules, Resolution target, IEnumerable<Resolution> context, ISet<string>? ruleIds, bool includeSuggestions)
@@ -85,18 +85,18 @@ internal static class Streamlining
     };
 
     /// <summary>Writes the result in a format; the .docx needs an output file.</summary>
-    public static void Write(string format, string? output, IReadOnlyList<ProposalUnit> units, Resolution revised, RedlineDocument redline, ProposalOptions proposalOptions, RedlineDocxOptions docxOptions)
+    public static void Write(string format, string? output, IReadOnlyList<ProposalUnit> units, Resolution revised, RedlineDocument redline, ProposalOptions proposalOptions, RedlineDocxOptions docxOptions, IReadOnlyList<ProposalComment>? comments = null)
     {
-        if (format == "docx")
+        if (format is "docx" or "redline-docx")
         {
             if (output is null)
             {
-                throw new UserException("reskit: error: --format docx needs --out <file.docx>");
+                throw new UserException($"reskit: error: --format {format} needs --out <file.docx>");
             }
 
-            using var stream = new MemoryStream();
-            RedlineDocx.Write(redline, stream, docxOptions);
-            AtomicFile.Write(output, stream.ToArray());
+            // docx: the proposal as a conference receives it (units, tracked changes, footnotes, reasons, comments);
+            // redline-docx: the bare comparison with tracked changes.
+            AtomicFile.Write(output, format == "docx" ? ProposalDocx.ToBytes(units, proposalOptions, docxOptions, comments) : RedlineDocx.ToBytes(redline, docxOptions));
             return;
         }
 
@@ -117,6 +117,20 @@ internal static class Streamlining
         {
             AtomicFile.Write(output, text);
         }
+    }
+
+    /// <summary>
+    /// What is left for a person to decide in the proposed text: the findings on its clauses (suggestions not applied,
+    /// problems with no fix), as comments for the proposal document.
+    /// </summary>
+    public static IReadOnlyList<ProposalComment> Comments(RuleSet rules, Resolution revised, IEnumerable<Resolution> context)
+    {
+        var corpus = context.Where(r => r.Address != revised.Address).Append(revised).ToList();
+        var rationale = rules.Definitions.ToDictionary(d => d.Id, d => d.Rationale, StringComparer.Ordinal);
+        return rules.Analyze(corpus).Diagnostics
+            .Where(d => d.Severity > DiagnosticSeverity.Hidden && d.Location.Address.StartsWith(revised.Address + "/", StringComparison.Ordinal))
+            .Select(d => new ProposalComment(d.Location.Address, d.Id, d.Message, rationale.TryGetValue(d.Id, out var why) ? why : null))
+            .ToList();
     }
 
     public static RedlineDocxOptions DocxOptions(string? author, string? date)

@@ -82,7 +82,8 @@ public static class RedlineDocx
         Normalize(raw, stream);
     }
 
-    private sealed class Builder
+    /// <summary>Paragraphs with tracked changes from redline lines (shared with <see cref="ProposalDocx"/>).</summary>
+    internal sealed class Builder
     {
         private readonly string _author;
         private readonly DateTime _date;
@@ -108,7 +109,7 @@ public static class RedlineDocx
             return body;
         }
 
-        private Paragraph Paragraph(RedlineLine line)
+        public Paragraph Paragraph(RedlineLine line)
         {
             var paragraph = new Paragraph();
             var properties = new ParagraphProperties();
@@ -157,9 +158,9 @@ public static class RedlineDocx
             return paragraph;
         }
 
-        private string NextId() => (++_id).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string NextId() => (++_id).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        private static Run Run(string text, bool deleted)
+        public static Run Run(string text, bool deleted)
         {
             var run = new Run();
             var parts = text.Split('\t');
@@ -194,7 +195,7 @@ public static class RedlineDocx
         };
     }
 
-    private static Styles Styles()
+    internal static Styles Styles()
     {
         Style Paragraph(string id, string name, bool bold, bool italic, bool centred, string size)
         {
@@ -249,14 +250,16 @@ public static class RedlineDocx
             Paragraph("ResTitle", "Resolution title", true, false, true, "28"),
             Paragraph("ResHistory", "Resolution history", false, true, true, "24"),
             Paragraph("ResHeading", "Resolution group heading", false, true, false, "24"),
-            Paragraph("ResFootnote", "Resolution footnote", false, false, false, "20"));
+            Paragraph("ResFootnote", "Resolution footnote", false, false, false, "20"),
+            Paragraph("ProposalUnit", "Proposal unit", true, false, false, "24"),
+            Paragraph("ProposalReasons", "Proposal reasons", false, false, false, "24"));
     }
 
     /// <summary>
     /// Rewrites the package with every zip entry dated 1980-01-01 and in a fixed order, so that the same document
     /// gives the same bytes (System.IO.Packaging stamps entries with the current time).
     /// </summary>
-    private static void Normalize(MemoryStream raw, Stream output)
+    internal static void Normalize(MemoryStream raw, Stream output)
     {
         raw.Position = 0;
         var entries = new List<(string Name, byte[] Content)>();

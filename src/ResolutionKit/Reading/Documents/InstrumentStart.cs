@@ -1,15 +1,35 @@
+using System;
 using System.Linq;
+using System.Text.RegularExpressions;
 using ResolutionKit.Phrases;
 using ResolutionKit.Reading.Text;
 
 namespace ResolutionKit.Reading.Documents;
 
-/// <summary>Whether a line is the title line of an instrument in any language the reader knows (where a document's footnotes go before).</summary>
+/// <summary>
+/// Where an instrument's text ends in a document, so that its footnotes can be put there: before the title line of
+/// the next instrument, a proposal unit header (<c>MOD</c>, <c>ADD</c>, <c>SUP</c>, <c>NOC</c>) or a trailer such as
+/// <c>Reasons:</c>, in any language the reader knows.
+/// </summary>
 internal static class InstrumentStart
 {
+    private static readonly Regex UnitHeader = new(@"^(?:MOD|ADD|SUP|NOC)\b", RegexOptions.CultureInvariant);
+
     public static bool Is(string text)
     {
-        var fold = Normalizer.Fold(text.Trim());
-        return fold.Length > 0 && fold.Length < 200 && PhraseTable.BuiltinLanguages.Any(l => PhraseTable.ForLanguage(l) is { } table && TitleParser.Match(fold, table) is not null);
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > 200)
+        {
+            return false;
+        }
+
+        if (UnitHeader.IsMatch(trimmed))
+        {
+            return true;
+        }
+
+        var fold = Normalizer.Fold(trimmed);
+        return PhraseTable.BuiltinLanguages.Any(l => PhraseTable.ForLanguage(l) is { } table
+            && (TitleParser.Match(fold, table) is not null || table.TrailerWords.Any(w => trimmed.StartsWith(w, StringComparison.OrdinalIgnoreCase))));
     }
 }

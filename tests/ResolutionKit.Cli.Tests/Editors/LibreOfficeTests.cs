@@ -1,0 +1,66 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace ResolutionKit.Cli.Tests.Editors;
+
+/// <summary>
+/// The proposal .docx opened in a real office suite: LibreOffice reads its tracked changes as revisions a person can
+/// accept or reject, its comments as comments, its footnotes as footnotes, and the unit header and reasons as text.
+/// </summary>
+public sealed class LibreOfficeTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("reskit-lo-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    private string Convert(string docx, string format)
+    {
+        var info = new ProcessStartInfo(RequiresToolFactAttribute.Find("soffice")!)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "-env:UserInstallation=" + new Uri(Path.Combine(_folder, "profile")).AbsoluteUri, "--headless", "--convert-to", format, "--outdir", _folder, docx })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(180_000))
+        {
+            process.Kill(true);
+            throw new TimeoutException("soffice did not finish");
+        }
+
+        var converted = Path.Combine(_folder, Path.GetFileNameWithoutExtension(docx) + "." + format.Split(':')[0]);
+        Assert.True(File.Exists(converted), "LibreOffice did not convert the document: " + output.Result + error.Result);
+        return File.ReadAllText(converted);
+    }
+
+    [RequiresToolFact("soffice", "apt-get install libreoffice-writer-nogui")]
+    public void TheProposalDocument_ShouldOpenInLibreOfficeWithItsRevisionsCommentsAndFootnotes()
+    {
+        var docx = Path.Combine(_folder, "pp-154-proposal.docx");
+        var (code, _, stderr) = Reskit.Run("streamline", "samples/corpus/pp-154.txt", "--format", "docx", "--out", docx, "--source", "EUR", "--document", "12", "--date", "2026-03-01");
+        Assert.True(code == 0, stderr);
+
+        var odt = Convert(docx, "fodt");
+
+        Assert.Single(Regex.Matches(odt, "<text:deletion>"));
+        Assert.Single(Regex.Matches(odt, "<text:insertion>"));
+        Assert.Matches("<text:note text:id=\"[^\"]+\" text:note-class=\"footnote\"", odt);
+        Assert.True(Regex.Matches(odt, "<office:annotation[ >]").Count >= 1, "no comment");
+        Assert.Contains("RK5001: ", odt);
+
+        var text = Convert(docx, "txt:Text");
+        Assert.StartsWith("MOD\tEUR/12/1", text.TrimStart('\uFEFF'));
+        Assert.Contains("RESOLUTION 154 (REV. BUCHAREST, 2022)", text);
+        Assert.Contains("Reasons:\tITU texts use gender-neutral language", text);
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Linq;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ResolutionKit.Reading.Documents;
+using ResolutionKit.Writing;
+using Xunit;
+
+namespace ResolutionKit.Tests.Streamline;
+
+/// <summary>The proposal as a conference receives it, as a Word document.</summary>
+public sealed class ProposalDocxTests : IDisposable
+{
+    private static readonly RedlineDocxOptions Docx = new() { Author = "Drafting group", Date = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) };
+    private readonly string _folder = Directory.CreateTempSubdirectory("reskit-proposal-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    private static (ProposalUnit[] Units, ProposalOptions Options) MergeProposal()
+    {
+        var (merge, streamlined) = ProposalTests.MergeAndStreamline();
+        var options = new ProposalOptions { Source = "EUR", Document = "12" }.WithRationales(ProposalTests.Rationales);
+        return (ProposalUnit.FromMerge(merge, streamlined).ToArray(), options);
+    }
+
+    [Fact]
+    public void EachUnit_ShouldHaveItsHeaderTrackedChangesAndReasons_AndTheSameInputTheSameBytes()
+    {
+        var (units, options) = MergeProposal();
+        var comment = new ProposalComment(units[0].Revised!.Clauses().First(c => c.Group.Group.Part == Model.Part.Operative).Address, "RK6001", "Another report is requested", "One periodic report serves the same purpose.");
+
+        var bytes = ProposalDocx.ToBytes(units, options, Docx, new[] { comment });
+
+        Assert.Equal(bytes, ProposalDocx.ToBytes(units, options, Docx, new[] { comment }));
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var headers = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "ProposalUnit").Select(p => p.InnerText).ToList();
+        Assert.Equal(new[] { "MODEUR/12/1", "SUPEUR/12/2" }, headers);
+        Assert.NotEmpty(body.Descendants<InsertedRun>());
+        Assert.NotEmpty(body.Descendants<DeletedRun>());
+        Assert.All(body.Descendants<InsertedRun>(), i => Assert.Equal("Drafting group", i.Author!.Value));
+        var reasons = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "ProposalReasons").Select(p => p.InnerText).ToList();
+        Assert.StartsWith("Reasons:", reasons[0], StringComparison.Ordinal);
+        Assert.Contains(reasons, r => r.Contains("(RK6001)", StringComparison.Ordinal));
+
+        // The comment is anchored to its clause and says the rule, the finding and why.
+        var commentText = document.MainDocumentPart.WordprocessingCommentsPart!.Comments!.Elements<Comment>().Single().InnerText;
+        Assert.Contains("RK6001: Another report is requested", commentText);
+        var anchored = body.Elements<Paragraph>().Single(p => p.Elements<CommentRangeStart>().Any());
+        Assert.Contains(units[0].Revised!.Clauses().Single(c => c.Address == comment.Address).Clause.Text.Substring(0, 20), anchored.InnerText);
+    }
+
+    [Fact]
+    public void AMergedProposalWithAFootnote_ShouldCarryARealFootnote()
+    {
+        var (units, options) = MergeProposal();
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(ProposalDocx.ToBytes(units, options, Docx)), false);
+
+        var notes = document.MainDocumentPart!.FootnotesPart!.Footnotes!.Elements<Footnote>().Where(f => f.Id!.Value > 0).ToList();
+        Assert.NotEmpty(notes);
+        Assert.Contains("least developed countries", notes[0].InnerText);
+        var references = document.MainDocumentPart.Document!.Body!.Descendants<FootnoteReference>().Select(r => r.Id!.Value).ToList();
+        Assert.Contains(notes[0].Id!.Value, references);
+        Assert.DoesNotContain("¹", document.MainDocumentPart.Document.Body.Descendants<Text>().Select(t => t.Text).Where(t => t.Length > 0).Aggregate((a, b) => a + b));
+    }
+
+    [Fact]
+    public void TheProposalDocument_ReadBack_ShouldGiveTheRevisedTextAsProposedAndTheTextInForceAsOriginal()
+    {
+        var original = StreamlineSamples.Sample("pp-154.txt");
+        var chairman = original.Clauses().Single(c => c.Clause.Text.Contains("chairman", StringComparison.Ordinal));
+        var revised = Fixes.FixApplier.Apply(original, new[]
+        {
+            new Fixes.Fix("chair", Collections.EquatableArray.Create<Fixes.ModelEdit>(new Fixes.ReplaceText(chairman.Address, chairman.Clause.Text.IndexOf("chairman", StringComparison.Ordinal), 8, "chair", "chairman")), true) { RuleId = "RK8001" },
+        }).Resolution;
+        var path = Path.Combine(_folder, "proposal.docx");
+        File.WriteAllBytes(path, ProposalDocx.ToBytes(new[] { ProposalUnit.Modify(original, revised, "Gender-neutral language.") }, new ProposalOptions { Source = "EUR" }, Docx));
+
+        var proposed = DocumentReader.ReadAllFile(path).Single().Value!;
+        var inForce = DocumentReader.ReadAllFile(path, version: DocumentVersion.Original).Single().Value!;
+
+        Assert.Equal(ResolutionTextWriter.Write(revised with { Unplaced = default }), ResolutionTextWriter.Write(proposed with { Unplaced = default }));
+        Assert.Equal(ResolutionTextWriter.Write(original with { Unplaced = default }), ResolutionTextWriter.Write(inForce with { Unplaced = default }));
+    }
+}
