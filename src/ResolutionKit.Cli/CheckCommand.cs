@@ -29,6 +29,8 @@ internal static class CheckCommand
         var color = new Option<bool>("--color") { Description = "Colour the text report even when it is not written to a terminal." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the report (also: the NO_COLOR environment variable)." };
         var maxFindings = new Option<int?>("--max-findings") { Description = "Exit 1 when more than this many findings are reported, whatever their severity (for CI ratchets)." };
+        var whole = new Option<bool>("--whole") { Description = "For proposals (MOD/ADD/SUP units): report on the whole text each unit proposes, not only on what it changes or adds." };
+        var corpus = new Option<string[]>("--corpus") { Description = "Texts in force (files or folders): read for cross-resolution rules and to check that each MOD unit modifies the text in force; not reported on.", Arity = ArgumentArity.ZeroOrMore };
         maxFindings.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 0)
@@ -38,7 +40,7 @@ internal static class CheckCommand
         });
         var command = new Command("check", "Check resolutions against the rule set and report findings.");
         command.Arguments.Add(files);
-        foreach (var o in new Option[] { config, preset, failOn, format, output, baseline, writeBaseline, asOf, rules, color, noColor, maxFindings })
+        foreach (var o in new Option[] { config, preset, failOn, format, output, baseline, writeBaseline, asOf, rules, color, noColor, maxFindings, whole, corpus })
         {
             command.Options.Add(o);
         }
@@ -55,11 +57,13 @@ internal static class CheckCommand
             parse.GetValue(asOf),
             parse.GetValue(rules) ?? Array.Empty<string>(),
             parse.GetValue(noColor) ? false : parse.GetValue(color) ? true : null,
-            parse.GetValue(maxFindings)));
+            parse.GetValue(maxFindings),
+            parse.GetValue(whole),
+            parse.GetValue(corpus) ?? Array.Empty<string>()));
         return command;
     }
 
-    public static int Run(string[] inputs, string? configPath, string? preset, string failOnText, string format, string? output, string? baseline, string? writeBaseline, string? asOf, string[] ruleFolders, bool? color = null, int? maxFindings = null)
+    public static int Run(string[] inputs, string? configPath, string? preset, string failOnText, string format, string? output, string? baseline, string? writeBaseline, string? asOf, string[] ruleFolders, bool? color = null, int? maxFindings = null, bool whole = false, string[]? corpusInputs = null)
     {
         var failOn = Severities.TryParse(failOnText);
         if (failOn is null or DiagnosticSeverity.None or DiagnosticSeverity.Hidden)
@@ -97,6 +101,7 @@ internal static class CheckCommand
 
         var resolutions = new List<Resolution>();
         var reading = new List<Diagnostic>();
+        var proposals = new List<(string File, Reading.Proposals.ReadProposalUnit Unit)>();
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var progress = !Console.IsErrorRedirected && files.Count >= 20;
         var done = 0;
@@ -108,13 +113,31 @@ internal static class CheckCommand
             }
 
             var read = 0;
-            foreach (var result in Inputs.ReadAll(file))
+            if (Proposals.Read(file) is { } proposal)
             {
-                reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
-                if (result.Value is not null)
+                // A proposal: the text each MOD or ADD unit would produce is checked, and reported on where the unit
+                // changes or adds something (all of it with --whole).
+                reading.AddRange(proposal.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
+                foreach (var unit in proposal.Units)
                 {
-                    resolutions.Add(result.Value);
-                    read++;
+                    proposals.Add((file, unit));
+                    if (unit.Proposed is { } proposed)
+                    {
+                        resolutions.Add(proposed);
+                        read++;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var result in Inputs.ReadAll(file))
+                {
+                    reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
+                    if (result.Value is not null)
+                    {
+                        resolutions.Add(result.Value);
+                        read++;
+                    }
                 }
             }
 
@@ -138,8 +161,22 @@ internal static class CheckCommand
             reading.Add(Diagnostic.Create(ReadingDiagnostics.DuplicateInstrument, new Location(copies[1].SourcePath, copies[1].Address, copies[1].Span), $"{g.Key.Address} ({g.Key.Language}) is read {copies.Count} times ({string.Join(", ", copies.Select(Where))}); each copy is checked"));
         }
 
-        var analysis = groups.Count == 1 ? ruleSet.Analyze(resolutions) : AnalyzeByConfiguration(groups.Select(g => (g.Paths, g.RuleSet)).ToList(), resolutions);
-        var findings = ruleSet.MergeReading(reading, analysis.Diagnostics);
+        // Texts in force: context for cross-resolution rules and for MOD units, never reported on. An instrument a
+        // proposal unit concerns is replaced by the unit's text, not compared with itself.
+        var (inForce, corpusErrors) = Inputs.Expand(corpusInputs ?? Array.Empty<string>());
+        if (corpusErrors.Count > 0)
+        {
+            throw new UserException(string.Join(Environment.NewLine, corpusErrors));
+        }
+
+        var context = Streamlining.ReadAll(inForce, TextWriter.Null);
+        reading.AddRange(Proposals.CheckInForce(proposals, context));
+        var concerned = new HashSet<string>(proposals.Select(p => p.Unit.Concerns).Where(a => a is not null).Select(a => a!), StringComparer.Ordinal);
+        var analyzed = resolutions.Concat(context.Where(c => !concerned.Contains(c.Address))).ToList();
+        var analysis = groups.Count == 1 ? ruleSet.Analyze(analyzed) : AnalyzeByConfiguration(groups.Select(g => (g.Paths, g.RuleSet)).ToList(), analyzed);
+        var contextPaths = new HashSet<string>(inForce.Select(Path.GetFullPath), StringComparer.Ordinal);
+        var reported = analysis.Diagnostics.Where(d => !(d.Location.Path is { } p && contextPaths.Contains(Path.GetFullPath(p)) && !files.Any(f => Path.GetFullPath(f) == Path.GetFullPath(p))));
+        var findings = ruleSet.MergeReading(reading, Proposals.Focus(reported, proposals, whole).ToList());
 
         if (writeBaseline is not null)
         {

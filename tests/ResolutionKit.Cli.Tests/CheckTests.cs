@@ -115,7 +115,8 @@ public class CheckTests
             Assert.Contains("pp-191-proposal.docx:1:1: suggestion RK0021: The document has", stdout);
             Assert.Contains("proposed text (every change accepted)", stdout);
             Assert.DoesNotContain("RK3001", stdout);
-            Assert.Contains("RK5001", stdout);
+            Assert.DoesNotContain("RK5001", stdout);
+            Assert.Contains("RK5001", Reskit.Run("check", dir, "--whole").Out);
         }
         finally
         {
