@@ -58,7 +58,7 @@ internal static class StreamlineCommands
     {
         var file = new Argument<string>("file") { Description = "The resolution to streamline." };
         var output = new Option<string?>("--output", "-o", "--out") { Description = "Where to write the result (default: standard output; required for docx)." };
-        var format = new Option<string>("--format") { Description = "text, json, proposal (Markdown), proposal-text, markdown (redline), html (redline page), docx (the proposal a conference receives: MOD/ADD/SUP units with tracked changes, footnotes, reasons and comments) or redline-docx (the bare comparison with tracked changes).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = "text, json, proposal (Markdown), proposal-text, proposal-json, markdown (redline), html (redline page), docx (the proposal a conference receives: MOD/ADD/SUP units with tracked changes, footnotes, reasons and comments) or redline-docx (the bare comparison with tracked changes).", DefaultValueFactory = _ => "text" };
         var suggestions = new Option<bool>("--include-suggestions") { Description = "Also apply fixes marked as suggestions." };
         var source = new Option<string?>("--source") { Description = "Who proposes (administration or group), for the proposal identifiers." };
         var document = new Option<string?>("--document") { Description = "The document number, for the proposal identifiers." };
@@ -95,7 +95,7 @@ internal static class StreamlineCommands
         var number = new Option<string?>("--number") { Description = "The number of the merged resolution (default: the first input's)." };
         var revision = new Option<string?>("--revision") { Description = "The revision of the merged text, e.g. \"Rev. Doha, 2026\"; the conference formula follows it." };
         var output = new Option<string?>("--output", "-o", "--out") { Description = "Where to write the result (default: standard output; required for docx)." };
-        var format = new Option<string>("--format") { Description = "text, json, proposal, proposal-text, markdown, html, docx (the proposal a conference receives) or redline-docx.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = "text, json, proposal, proposal-text, proposal-json, markdown, html, docx (the proposal a conference receives) or redline-docx.", DefaultValueFactory = _ => "text" };
         var account = new Option<string?>("--account") { Description = "Also write the account of every input clause (kept, folded, dropped) to this file." };
         var streamline = new Option<bool>("--streamline") { Description = "Also apply the safe fixes to the merged text." };
         var threshold = new Option<double?>("--threshold") { Description = "Similarity from which clauses are folded (0-1; default 0.6)." };

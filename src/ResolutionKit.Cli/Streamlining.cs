@@ -14,7 +14,7 @@ namespace ResolutionKit.Cli;
 /// <summary>Shared by fix, streamline and merge: choosing fixes, applying them, writing the result.</summary>
 internal static class Streamlining
 {
-    public static readonly string[] Formats = { "text", "json", "proposal", "proposal-text", "markdown", "html", "docx", "redline-docx" };
+    public static readonly string[] Formats = { "text", "json", "proposal", "proposal-text", "proposal-json", "markdown", "html", "docx", "redline-docx" };
 
     /// <summary>Analyzes <paramref name="target"/> among <paramref name="context"/> and applies the chosen fixes.</summary>
     public static (FixResult Result, IReadOnlyList<Diagnostic> Findings) Apply(RuleSet rules, Resolution target, IEnumerable<Resolution> context, ISet<string>? ruleIds, bool includeSuggestions)
@@ -105,6 +105,7 @@ internal static class Streamlining
             "json" => ResolutionJson.Write(revised) + "\n",
             "proposal" => ProposalWriter.ToMarkdown(units, proposalOptions),
             "proposal-text" => ProposalWriter.ToPlainText(units, proposalOptions),
+            "proposal-json" => ProposalWriter.ToJson(units, proposalOptions),
             "markdown" => Redline.ToMarkdown(redline),
             "html" => Redline.ToHtml(redline),
             _ => ResolutionTextWriter.Write(revised),

@@ -59,6 +59,55 @@ public static class ProposalWriter
     public static string ToPlainText(IEnumerable<ProposalUnit> units, ProposalOptions? options = null) =>
         Write(units, options ?? new ProposalOptions(), markdown: false);
 
+    /// <summary>
+    /// Writes the proposal as JSON, for CI to diff and tools to read: for each unit its mark, identifier, the instrument
+    /// it concerns, its reasons, the lines it changes (old and new text, clause address) and the whole proposed text in
+    /// the <see cref="ResolutionJson"/> form.
+    /// </summary>
+    /// <param name="units">The units, in order.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static string ToJson(IEnumerable<ProposalUnit> units, ProposalOptions? options = null)
+    {
+        options ??= new ProposalOptions();
+        var sequence = options.FirstSequence;
+        var array = new Newtonsoft.Json.Linq.JArray();
+        foreach (var unit in units)
+        {
+            var redline = unit.Action switch
+            {
+                ProposalAction.Mod => Redline.Compare(unit.Original!, unit.Revised!),
+                ProposalAction.Add => Redline.Added(unit.Revised!),
+                _ => Redline.Unchanged(unit.Subject),
+            };
+            var changes = new Newtonsoft.Json.Linq.JArray(redline.Lines.Where(l => l.Kind != RedlineLineKind.Unchanged).Select(l => new Newtonsoft.Json.Linq.JObject
+            {
+                ["kind"] = l.Kind.ToString().ToLowerInvariant(),
+                ["role"] = l.Role.ToString(),
+                ["address"] = l.Address,
+                ["oldText"] = l.Kind == RedlineLineKind.Inserted ? null : l.OldText,
+                ["newText"] = l.Kind == RedlineLineKind.Deleted ? null : l.NewText,
+            }));
+            array.Add(new Newtonsoft.Json.Linq.JObject
+            {
+                ["action"] = Keyword(unit.Action),
+                ["identifier"] = options.Identifier(sequence++),
+                ["concerns"] = unit.Subject.Address,
+                ["reasons"] = new Newtonsoft.Json.Linq.JArray(ReasonsOf(unit, options)),
+                ["changes"] = changes,
+                ["proposed"] = unit.Revised is { } revised && unit.Action is ProposalAction.Mod or ProposalAction.Add ? ResolutionJson.ToJson(revised) : null,
+            });
+        }
+
+        var document = new Newtonsoft.Json.Linq.JObject
+        {
+            ["version"] = 1,
+            ["identifier"] = options.Source + "/" + options.Document,
+            ["heading"] = options.Heading,
+            ["units"] = array,
+        };
+        return document.ToString(Newtonsoft.Json.Formatting.Indented).Replace("\r\n", "\n") + "\n";
+    }
+
     /// <summary>The "Reasons:" paragraphs of a unit: its own reasons, then the rationale of each of its rules.</summary>
     /// <param name="unit">The unit.</param>
     /// <param name="options">Options; null for the defaults.</param>

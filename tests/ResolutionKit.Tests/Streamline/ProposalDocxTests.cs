@@ -84,4 +84,21 @@ public sealed class ProposalDocxTests : IDisposable
         Assert.Equal(ResolutionTextWriter.Write(revised with { Unplaced = default }), ResolutionTextWriter.Write(proposed with { Unplaced = default }));
         Assert.Equal(ResolutionTextWriter.Write(original with { Unplaced = default }), ResolutionTextWriter.Write(inForce with { Unplaced = default }));
     }
+
+    [Fact]
+    public void TheProposalAsJson_ShouldMatchItsGoldenFile_AndCarryEachUnitsProposedText()
+    {
+        var (units, options) = MergeProposal();
+
+        var json = ProposalWriter.ToJson(units, options);
+
+        StreamlineSamples.Golden("merge-proposal.json", json);
+        var parsed = Newtonsoft.Json.Linq.JObject.Parse(json);
+        Assert.Equal("EUR/12", (string?)parsed["identifier"]);
+        var mod = parsed["units"]![0]!;
+        Assert.Equal("MOD", (string?)mod["action"]);
+        var proposed = ResolutionJson.Read(mod["proposed"]!.ToString(), "unit.json").Value!;
+        Assert.Equal(ResolutionTextWriter.Write(units[0].Revised!), ResolutionTextWriter.Write(proposed));
+        Assert.Null(parsed["units"]![1]!["proposed"]!.ToObject<object>());
+    }
 }
