@@ -12,10 +12,10 @@ internal static class ConvertCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("file") { Description = "A resolution (.txt or .resolution.json); a text holding several instruments gives a JSON array, and a JSON array gives the texts one after the other." };
-        var to = new Option<string>("--to") { Description = "json or text.", Required = true };
+        var input = new Argument<string>("file") { Description = "A resolution (.txt, .resolution.json, .akn.xml, .docx or .pdf); a text holding several instruments gives a JSON array, and a JSON array gives the texts one after the other." };
+        var to = new Option<string>("--to") { Description = "json, text or akn (Akoma Ntoso 3.0, one document per instrument; several are written one after the other only with -o per instrument).", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "The output file (default: standard output)." };
-        var command = new Command("convert", "Convert a resolution between the text layout and the JSON form.");
+        var command = new Command("convert", "Convert a resolution between the text layout, the JSON form and Akoma Ntoso.");
         command.Arguments.Add(input);
         command.Options.Add(to);
         command.Options.Add(output);
@@ -30,9 +30,9 @@ internal static class ConvertCommand
             throw new UserException($"{input}: error: no such file");
         }
 
-        if (to is not ("json" or "text"))
+        if (to is not ("json" or "text" or "akn"))
         {
-            throw new UserException($"reskit: error: --to must be json or text, not '{to}'");
+            throw new UserException($"reskit: error: --to must be json, text or akn, not '{to}'");
         }
 
         if (output is not null && Path.GetFullPath(output) == Path.GetFullPath(input))
@@ -54,7 +54,12 @@ internal static class ConvertCommand
         }
 
         var resolutions = results.Select(r => r.Value!).ToList();
-        var text = to == "json"
+        if (to == "akn" && resolutions.Count > 1)
+        {
+            throw new UserException($"{input}: error: it holds {resolutions.Count} instruments; an Akoma Ntoso document holds one (convert each, or to json)");
+        }
+
+        var text = to == "akn" ? AkomaNtoso.Write(resolutions[0]) : to == "json"
             ? (resolutions.Count == 1 ? ResolutionJson.Write(resolutions[0]) : ResolutionJson.WriteAll(resolutions)) + "\n"
             : string.Join("\n", resolutions.Select(ResolutionTextWriter.Write));
         if (output is null)

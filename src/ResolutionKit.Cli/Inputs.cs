@@ -91,13 +91,18 @@ internal static class Inputs
     public static bool IsResolutionFile(string path)
     {
         var name = Path.GetFileName(path);
-        return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".resolution.json", StringComparison.OrdinalIgnoreCase)
+        return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".resolution.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".akn.xml", StringComparison.OrdinalIgnoreCase)
             || (Reading.Documents.DocumentReader.Handles(name) && !name.StartsWith("~$", StringComparison.Ordinal));
     }
 
     /// <summary>Reads every instrument of a file: a text may hold several (Final Acts, proposals), a JSON file an array.</summary>
     public static IReadOnlyList<ParseResult<Resolution>> ReadAll(string path)
     {
+        if (path.EndsWith(".akn.xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return ResolutionTextReader.ReadText(path) is { } xml ? new[] { AkomaNtoso.Read(xml, path) } : ResolutionTextReader.ReadAllFile(path);
+        }
+
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             // A pipe, a device or an unreadable file is reported by the text reader.

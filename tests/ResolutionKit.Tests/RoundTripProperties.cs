@@ -37,6 +37,17 @@ public class RoundTripProperties
     }
 
     [Property(Arbitrary = new[] { typeof(ResolutionArbitraries) }, MaxTest = Runs)]
+    public void ValidModel_ShouldReadBackFromAkomaNtosoUnchanged(GeneratedResolution generated)
+    {
+        var model = generated.Value;
+
+        var read = AkomaNtoso.Read(AkomaNtoso.Write(model));
+
+        ModelAssert.NoDiagnostics(read);
+        ModelAssert.Equal(model, read.Value!.WithoutSourceInfo());
+    }
+
+    [Property(Arbitrary = new[] { typeof(ResolutionArbitraries) }, MaxTest = Runs)]
     public void WritingTwice_ShouldGiveByteIdenticalOutput(GeneratedResolution generated)
     {
         var model = generated.Value;
