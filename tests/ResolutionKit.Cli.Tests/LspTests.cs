@@ -59,7 +59,7 @@ public sealed class LspTests : IDisposable
         }
 
         File.WriteAllText(Path.Combine(relaxed, "resolutionkit.json"), "{ \"rules\": { \"RK8001\": \"none\", \"RK2001\": \"error\" } }");
-        var (process, rpc, client) = await Start(new[] { strict, relaxed });
+        var (process, rpc, client, _, _) = await Start(new[] { strict, relaxed });
         using (process)
         using (rpc)
         {
@@ -83,31 +83,35 @@ public sealed class LspTests : IDisposable
         }
     }
 
-    private async Task<(Process Process, JsonRpc Rpc, Client Client)> Start(string[] folders)
+    /// <summary>Starts <c>reskit lsp</c> as an editor does and initializes it with the workspace folders.</summary>
+    private async Task<(Process Process, JsonRpc Rpc, Client Client, JObject Init, Task<string> Stderr)> Start(string[] folders)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
-            RedirectStandardError = false,
+            RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = _folder,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reskit.dll"));
         info.ArgumentList.Add("lsp");
+        info.ArgumentList.Add("--stdio");
         var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
         var client = new Client();
         var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, new JsonMessageFormatter()));
         rpc.AddLocalRpcTarget(client);
         rpc.StartListening();
-        await rpc.InvokeWithParameterObjectAsync<JObject>("initialize", new JObject
+        var init = await rpc.InvokeWithParameterObjectAsync<JObject>("initialize", new JObject
         {
             ["processId"] = Environment.ProcessId,
+            ["rootUri"] = new Uri(folders[0]).AbsoluteUri,
             ["workspaceFolders"] = new JArray(folders.Select(f => new JObject { ["uri"] = new Uri(f).AbsoluteUri, ["name"] = Path.GetFileName(f) })),
             ["capabilities"] = new JObject(),
         });
         await rpc.NotifyWithParameterObjectAsync("initialized", new JObject());
-        return (process, rpc, client);
+        return (process, rpc, client, init, stderr);
     }
 
     private static async Task Stop(Process process, JsonRpc rpc)
@@ -129,36 +133,13 @@ public sealed class LspTests : IDisposable
         var path = Path.Combine(_folder, "pp-154.txt");
         var uri = new Uri(path).AbsoluteUri;
         var text = File.ReadAllText(path);
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _folder,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reskit.dll"));
-        info.ArgumentList.Add("lsp");
-        info.ArgumentList.Add("--stdio");
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
+        var (process, rpc, client, init, stderr) = await Start(new[] { _folder });
+        using var started = process;
+        using var connection = rpc;
         try
         {
-            var client = new Client();
-            using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, new JsonMessageFormatter()));
-            rpc.AddLocalRpcTarget(client);
-            rpc.StartListening();
-
-            var init = await rpc.InvokeWithParameterObjectAsync<JObject>("initialize", new JObject
-            {
-                ["processId"] = Environment.ProcessId,
-                ["rootUri"] = new Uri(_folder).AbsoluteUri,
-                ["workspaceFolders"] = new JArray(new JObject { ["uri"] = new Uri(_folder).AbsoluteUri, ["name"] = "corpus" }),
-                ["capabilities"] = new JObject(),
-            });
             Assert.Equal(2, (int)init["capabilities"]!["textDocumentSync"]!["change"]!);
             Assert.True((bool)init["capabilities"]!["hoverProvider"]!);
-            await rpc.NotifyWithParameterObjectAsync("initialized", new JObject());
 
             // Open: the findings of the CLI for this file, at the same places (LSP lines and characters are 0-based).
             await rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new JObject
@@ -218,10 +199,7 @@ public sealed class LspTests : IDisposable
             Assert.Contains("**RK5001**", markdown);
             Assert.Contains("docs/rules/RK5001.md", markdown);
 
-            await rpc.InvokeWithParameterObjectAsync<JToken>("shutdown");
-            await rpc.NotifyAsync("exit");
-            Assert.True(process.WaitForExit(30_000), "reskit lsp did not exit after shutdown and exit");
-            Assert.Equal(0, process.ExitCode);
+            await Stop(process, rpc);
         }
         finally
         {

@@ -213,31 +213,8 @@ internal static class RuleSetLoader
             }
         }
 
-        var supersedes = new List<string>();
-        if (json["supersedes"] is { } st)
-        {
-            if (st is not JArray sa || sa.Any(t => t.Type != JTokenType.String || !IdPattern.IsMatch((string)t!)))
-            {
-                Error(st, "field \"supersedes\" must be an array of diagnostic ids (e.g. [\"RK0005\"]): the reading diagnostics this rule reports better");
-            }
-            else
-            {
-                supersedes.AddRange(sa.Values<string>().Select(x => x!));
-            }
-        }
-
-        var supersededBy = new List<string>();
-        if (json["supersededBy"] is { } sb)
-        {
-            if (sb is not JArray sba || sba.Any(t => t.Type != JTokenType.String || !IdPattern.IsMatch((string)t!)))
-            {
-                Error(sb, "field \"supersededBy\" must be an array of diagnostic ids (e.g. [\"RK0018\"]): the reading diagnostics that already report what this rule would");
-            }
-            else
-            {
-                supersededBy.AddRange(sba.Values<string>().Select(x => x!));
-            }
-        }
+        var supersedes = Ids("supersedes", "the reading diagnostics this rule reports better", "RK0005");
+        var supersededBy = Ids("supersededBy", "the reading diagnostics that already report what this rule would", "RK0018");
 
         if (errors.Count > before || id is null || title is null || category is null || severity is null || kind is null || message is null)
         {
@@ -246,6 +223,24 @@ internal static class RuleSetLoader
 
         var descriptor = new DiagnosticDescriptor(id, title, message, category, severity.Value, enabled) { Rationale = rationale };
         return new RuleDefinition(source, json, descriptor, kind, scope, parameters, fix, tags) { Supersedes = supersedes.ToEquatableArray(), SupersededBy = supersededBy.ToEquatableArray() };
+
+        List<string> Ids(string field, string meaning, string example)
+        {
+            var list = new List<string>();
+            if (json[field] is { } token)
+            {
+                if (token is not JArray array || array.Any(t => t.Type != JTokenType.String || !IdPattern.IsMatch((string)t!)))
+                {
+                    Error(token, $"field \"{field}\" must be an array of diagnostic ids (e.g. [\"{example}\"]): {meaning}");
+                }
+                else
+                {
+                    list.AddRange(array.Values<string>().Select(x => x!));
+                }
+            }
+
+            return list;
+        }
     }
 
     /// <summary>

@@ -252,14 +252,7 @@ public static class SourceFixes
             return new TextReplacement(span.Offset, stop - span.Offset, string.Empty);
         }
 
-        // The blank lines that separated it from what follows go with it, unless it is the last thing in the text.
-        var after = lineEnd;
-        while (after < source.Length && IsBlankLine(source, after, out var next))
-        {
-            after = next;
-        }
-
-        return new TextReplacement(lineStart, (after < source.Length ? after : lineEnd) - lineStart, string.Empty);
+        return WholeLines(source, lineStart, lineEnd);
     }
 
     /// <summary>The source ranges a clause was read from: its label and its text, and those of its sub-clauses.</summary>
@@ -366,6 +359,15 @@ public static class SourceFixes
             }
         }
 
+        return WholeLines(source, start, end);
+    }
+
+    /// <summary>
+    /// Deletes whole lines [<paramref name="start"/>, <paramref name="end"/>) and the blank lines that separated them from
+    /// what follows, unless they are the last thing in the text.
+    /// </summary>
+    private static TextReplacement WholeLines(string source, int start, int end)
+    {
         var after = end;
         while (after < source.Length && IsBlankLine(source, after, out var next))
         {
