@@ -64,12 +64,13 @@ internal static class StreamlineCommands
         var document = new Option<string?>("--document") { Description = "The document number, for the proposal identifiers." };
         var author = new Option<string?>("--author") { Description = "Author of the tracked changes in the .docx." };
         var date = new Option<string?>("--date") { Description = "Date of the tracked changes (yyyy-MM-dd), for reproducible output." };
+        var revision = new Option<string?>("--revision") { Description = "The revision the text is proposed for, e.g. \"Rev. Doha, 2026\": the title line names it, the history line gains it, the conference formula follows it." };
         var config = Config();
         var rules = RuleIds();
         var context = Context();
         var command = new Command("streamline", "Apply the safe fixes of the chosen rules, renumber, update cross-references, and write the streamlined text or a revision proposal.");
         command.Arguments.Add(file);
-        foreach (var o in new Option[] { output, format, suggestions, source, document, author, date, config, rules, context })
+        foreach (var o in new Option[] { output, format, suggestions, source, document, author, date, revision, config, rules, context })
         {
             command.Options.Add(o);
         }
@@ -79,7 +80,13 @@ internal static class StreamlineCommands
             var fmt = p.GetValue(format) ?? "text";
             Streamlining.CheckFormat(fmt);
             var input = p.GetValue(file)!;
+            var rev = ParseRevision(p.GetValue(revision));
             var (ruleSet, target, result) = FixOne(input, p.GetValue(config), p.GetValue(context), p.GetValue(rules), p.GetValue(suggestions));
+            if (rev is not null)
+            {
+                result = result with { Resolution = Revising.AtRevision(result.Resolution, rev) };
+            }
+
             var units = new[] { ProposalUnit.FromFixes(target, result) };
             var comments = fmt == "docx" ? Streamlining.Comments(ruleSet, result.Resolution, Streamlining.ReadAll(Inputs.Expand(p.GetValue(context) ?? Array.Empty<string>()).Files, TextWriter.Null)) : null;
             Streamlining.Write(fmt, p.GetValue(output), units, result.Resolution, Redline.Compare(target, result.Resolution), Streamlining.ProposalOptions(ruleSet, p.GetValue(source), p.GetValue(document)), Streamlining.DocxOptions(p.GetValue(author), p.GetValue(date)), comments);
@@ -135,11 +142,7 @@ internal static class StreamlineCommands
 
             var inputs = Streamlining.ReadAll(paths, Console.Error);
             var (ruleSet, _) = RuleLoading.Load(p.GetValue(config), paths, null, null, null, Array.Empty<string>());
-            Revision? rev = null;
-            if (p.GetValue(revision) is { } revText)
-            {
-                rev = Revision.TryParse(revText) ?? throw new UserException($"reskit: error: --revision must read like \"Rev. Doha, 2026\", not '{revText}'");
-            }
+            var rev = ParseRevision(p.GetValue(revision));
 
             var first = inputs[0];
             var options = new MergeOptions
@@ -147,7 +150,8 @@ internal static class StreamlineCommands
                 Title = p.GetValue(title),
                 Id = p.GetValue(number) is { } n ? first.Id with { Number = n } : null,
                 Revision = rev,
-                ConferenceFormula = rev is null ? null : FormulaFor(first.Id.Body, rev),
+                ConferenceFormula = rev is null ? null : Revising.FormulaFor(first.Id.Body, rev),
+                History = rev is null || first.History.Contains(rev) ? null : first.History.Add(rev),
                 SimilarityThreshold = p.GetValue(threshold) ?? 0.6,
             };
             var merge = Merger.Merge(inputs, options);
@@ -194,11 +198,6 @@ internal static class StreamlineCommands
     private static int ExitCode(Fixes.FixResult result) =>
         result.Rejected.Any(r => r.Reason == Fixes.FixRejectionReason.Conflict) ? Program.Findings : Program.Clean;
 
-    private static string FormulaFor(Body body, Revision revision)
-    {
-        var name = body.Code == Body.Plenipotentiary.Code
-            ? "The Plenipotentiary Conference of the International Telecommunication Union"
-            : "The " + body.Name;
-        return $"{name} ({revision.Place}, {revision.Year}),";
-    }
+    private static Revision? ParseRevision(string? text) =>
+        text is null ? null : Revision.TryParse(text) ?? throw new UserException($"reskit: error: --revision must read like \"Rev. Doha, 2026\", not '{text}'");
 }

@@ -22,6 +22,12 @@ public sealed record ReaderOptions
 
     /// <summary>The largest input read, in characters; larger inputs are refused with RK0008.</summary>
     public int MaxCharacters { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Each line is a paragraph, never a wrapped part of one (a Word document, where paragraphs are explicit): annex
+    /// paragraphs on consecutive lines stay separate. Set by the Word reader.
+    /// </summary>
+    public bool LinesAreParagraphs { get; init; }
 }
 
 /// <summary>

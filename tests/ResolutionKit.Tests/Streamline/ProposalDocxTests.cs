@@ -101,4 +101,55 @@ public sealed class ProposalDocxTests : IDisposable
         Assert.Equal(ResolutionTextWriter.Write(units[0].Revised!), ResolutionTextWriter.Write(proposed));
         Assert.Null(parsed["units"]![1]!["proposed"]!.ToObject<object>());
     }
+
+    public static System.Collections.Generic.IEnumerable<object[]> Samples() => TestPaths.Samples.Select(x => new object[] { x.Name });
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void AResolutionWrittenToWordAndReadBack_ShouldBeTheSameResolution(string name)
+    {
+        var path = TestPaths.Samples.Single(x => x.Name == name).FullPath;
+        foreach (var resolution in Reading.ResolutionTextReader.ReadAll(File.ReadAllText(path), path).Select(r => r.Value!))
+        {
+            var docx = Path.Combine(_folder, name + ".docx");
+            File.WriteAllBytes(docx, RedlineDocx.ToBytes(Redline.Unchanged(resolution), Docx));
+
+            var back = DocumentReader.ReadAllFile(docx).Single().Value!;
+
+            Assert.Equal(ResolutionTextWriter.Write(resolution with { Unplaced = default }), ResolutionTextWriter.Write(back with { Unplaced = default }));
+        }
+    }
+
+    [Fact]
+    public void EveryWordDocumentWeWrite_ShouldHaveNoErrorsForTheOpenXmlValidator()
+    {
+        var (units, options) = MergeProposal();
+        var comment = new ProposalComment(units[0].Revised!.Clauses().First().Address, "RK6001", "Another report is requested", "Why.");
+        var documents = new[]
+        {
+            ProposalDocx.ToBytes(units, options, Docx, new[] { comment }),
+            RedlineDocx.ToBytes(Redline.Compare(units[0].Original!, units[0].Revised!), Docx),
+        };
+
+        foreach (var bytes in documents)
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Path?.XPath + ": " + e.Description)));
+        }
+    }
+
+    [Fact]
+    public void AProposalForTheNextConference_ShouldNameItsRevisionInTheTitleHistoryAndFormula()
+    {
+        var pp154 = StreamlineSamples.Sample("pp-154.txt");
+
+        var revised = Revising.AtRevision(pp154, Model.Revision.TryParse("Rev. Doha, 2026")!);
+
+        var text = ResolutionTextWriter.Write(revised);
+        Assert.StartsWith("RESOLUTION 154 (REV. DOHA, 2026)\n", text, StringComparison.Ordinal);
+        Assert.Contains("Rev. Bucharest, 2022; Rev. Doha, 2026)", text);
+        Assert.Contains("The Plenipotentiary Conference of the International Telecommunication Union (Doha, 2026),", text);
+        Assert.Equal(revised.History, Revising.AtRevision(revised, revised.Revision!).History);
+    }
 }

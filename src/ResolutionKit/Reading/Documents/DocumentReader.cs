@@ -95,7 +95,9 @@ public static class DocumentReader
             return new[] { ParseResult<Resolution>.Create(null, new[] { error! }) };
         }
 
-        var results = ResolutionTextReader.ReadAll(document.Text, path, options);
+        // A Word paragraph is a line of its own; a PDF line may be part of a wrapped paragraph.
+        var read = path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? (options ?? ReaderOptions.Default) with { LinesAreParagraphs = true } : options;
+        var results = ResolutionTextReader.ReadAll(document.Text, path, read);
         if (document.Notes.Count == 0 || results.Count == 0)
         {
             return results;

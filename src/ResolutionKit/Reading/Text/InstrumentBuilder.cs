@@ -42,6 +42,9 @@ internal sealed class InstrumentBuilder
     private readonly HashSet<string> _plainFootnoteMarkers = new(StringComparer.Ordinal);
     private readonly bool _glueNumbers;
 
+    /// <summary>Each line is a paragraph (a Word document): annex lines are not joined.</summary>
+    public bool LinesAreParagraphs { get; init; }
+
     public InstrumentBuilder(List<SourceLine> lines, int titleIndex, PhraseTable table, string? path, int ordinal)
     {
         _lines = lines;
@@ -812,6 +815,11 @@ internal sealed class InstrumentBuilder
 
             if (annex is not null)
             {
+                if (LinesAreParagraphs)
+                {
+                    FlushParagraph();
+                }
+
                 if (paragraph.Length == 0)
                 {
                     paragraphSpan = line.Span;

@@ -62,7 +62,7 @@ internal sealed class TextParser
         for (var s = 0; s < segments.Count; s++)
         {
             var (start, end, title) = segments[s];
-            var builder = new InstrumentBuilder(lines.GetRange(start, end - start), title < 0 ? -1 : title - start, table, _path, s == 0 ? 0 : s);
+            var builder = new InstrumentBuilder(lines.GetRange(start, end - start), title < 0 ? -1 : title - start, table, _path, s == 0 ? 0 : s) { LinesAreParagraphs = _options.LinesAreParagraphs };
             var (resolution, diagnostics) = builder.Build();
             var first = start < lines.Count ? lines[start].Offset : 0;
             var last = end < lines.Count ? lines[end].Offset : int.MaxValue;
