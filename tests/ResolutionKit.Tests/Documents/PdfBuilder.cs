@@ -46,7 +46,17 @@ internal static class PdfBuilder
             var fy = Bottom - 10;
             foreach (var (marker, note) in pending)
             {
-                page.AddText((Superscripts.IndexOf(marker)).ToString(System.Globalization.CultureInfo.InvariantCulture), Small, new PdfPoint(Left, fy), font);
+                var number = (Superscripts.IndexOf(marker)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (Rtl(note))
+                {
+                    // An Arabic note from the right margin: its number, then its text leftwards.
+                    page.AddText(number, Small, new PdfPoint(Right - Width(page, number, font, Small), fy), font);
+                    page.AddText(Visual(note), Small, new PdfPoint(Right - 12 - Width(page, note, font, Small), fy), font);
+                    fy -= Small * 1.3;
+                    continue;
+                }
+
+                page.AddText(number, Small, new PdfPoint(Left, fy), font);
                 page.AddText(note, Small, new PdfPoint(Left + 12, fy), font);
                 fy -= Small * 1.3;
             }
@@ -66,16 +76,13 @@ internal static class PdfBuilder
 
         foreach (var text in texts)
         {
+            // Footnotes are the lines that start with a superscript number and a tab, wherever the text has them.
             var lines = text.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').ToList();
             footnotes.Clear();
-            while (lines.Count > 0 && (lines[^1].Length == 0 || Superscripts.Contains(lines[^1][0])))
+            foreach (var note in lines.Where(l => l.Length > 1 && Superscripts.Contains(l[0]) && l[1] == '\t').ToList())
             {
-                if (lines[^1].Length > 0)
-                {
-                    footnotes[lines[^1][0]] = lines[^1].Substring(lines[^1].IndexOf('\t') + 1);
-                }
-
-                lines.RemoveAt(lines.Count - 1);
+                footnotes[note[0]] = note.Substring(2);
+                lines.Remove(note);
             }
 
             NewPage();
@@ -88,6 +95,68 @@ internal static class PdfBuilder
                 }
 
                 var m = Clause.Match(line);
+                if (Rtl(line))
+                {
+                    // Arabic is set from the right margin: the label at the margin, words leftwards, each word drawn in
+                    // visual order (letters right to left, numbers and Latin left to right), as a typesetter does.
+                    if (y < Bottom + Leading * (2 + pending.Count))
+                    {
+                        NewPage();
+                    }
+
+                    var textRight = Right;
+                    var body = line;
+                    if (m.Success)
+                    {
+                        var label = m.Groups["label"].Value;
+                        page!.AddText(Visual(label), Body, new PdfPoint(Right - Width(page, label, font), y), font);
+                        textRight = Right - (Indent - Left);
+                        body = m.Groups["text"].Value;
+                    }
+
+                    var right = textRight;
+                    foreach (var word in body.Split(' ').Where(w => w.Length > 0))
+                    {
+                        var plain = new string(word.Where(c => !Superscripts.Contains(c)).ToArray());
+                        var width = Width(page!, plain, font);
+                        if (right < textRight && right - width < Left)
+                        {
+                            y -= Leading;
+                            right = textRight;
+                            if (y < Bottom + Leading * (1 + pending.Count))
+                            {
+                                NewPage();
+                            }
+                        }
+
+                        // The word's pieces leftwards in reading order: a footnote marker right after the word it
+                        // follows, before the punctuation after it.
+                        var at = right;
+                        foreach (var piece in Regex.Split(word, "([⁰¹²³⁴⁵⁶⁷⁸⁹])").Where(x => x.Length > 0))
+                        {
+                            if (piece.Length == 1 && Superscripts.Contains(piece[0]) && footnotes.ContainsKey(piece[0]))
+                            {
+                                var digit = (Superscripts.IndexOf(piece[0])).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                                var markerWidth = Width(page!, digit, font, Small * 0.8);
+                                page!.AddText(digit, Small * 0.8, new PdfPoint(at - markerWidth, y + 4), font);
+                                at -= markerWidth;
+                                pending.Add((piece[0], footnotes[piece[0]]));
+                            }
+                            else
+                            {
+                                var pieceWidth = Width(page!, piece, font);
+                                page!.AddText(Visual(piece), Body, new PdfPoint(at - pieceWidth, y), font);
+                                at -= pieceWidth;
+                            }
+                        }
+
+                        right = at - Width(page!, " ", font);
+                    }
+
+                    y -= Leading;
+                    continue;
+                }
+
                 var x0 = Left;
                 var content = line;
                 if (m.Success)
@@ -143,6 +212,35 @@ internal static class PdfBuilder
 
         FinishPage();
         return builder.Build();
+    }
+
+    private static bool Rtl(string line) => line.Count(c => c is >= '\u0600' and <= '\u06FF') * 2 > line.Count(char.IsLetter);
+
+    /// <summary>A word in the order its glyphs stand on the page: right-to-left letters reversed, numbers and Latin runs kept.</summary>
+    private static string Visual(string logical)
+    {
+        static bool Ltr(char c) => char.IsDigit(c) || (c < 0x0590 && char.IsLetter(c));
+
+        // As the bidirectional algorithm does: a separator between two numbers ("2024-2027", "2.1") belongs to their run.
+        bool LtrAt(int k) => Ltr(logical[k]) || (logical[k] is '.' or ',' or '-' or '/' or ':' && k > 0 && k + 1 < logical.Length && Ltr(logical[k - 1]) && Ltr(logical[k + 1]));
+        var runs = new List<string>();
+        var i = 0;
+        while (i < logical.Length)
+        {
+            var ltr = LtrAt(i);
+            var j = i;
+            while (j + 1 < logical.Length && LtrAt(j + 1) == ltr)
+            {
+                j++;
+            }
+
+            var run = logical.Substring(i, j - i + 1);
+            runs.Add(ltr ? run : new string(run.Reverse().ToArray()));
+            i = j + 1;
+        }
+
+        runs.Reverse();
+        return string.Concat(runs);
     }
 
     private static double Width(PdfPageBuilder page, string text, PdfDocumentBuilder.AddedFont font, double size = Body) =>

@@ -18,13 +18,17 @@ public sealed class PdfReadingTests : IDisposable
 
     public static IEnumerable<object[]> Texts() =>
         TestPaths.Samples.Where(s => s.RelativePath.StartsWith("samples/corpus/", StringComparison.Ordinal)).Select(s => new object[] { s.RelativePath })
-            .Concat(new[] { "fr", "es", "ru" }.Select(l => new object[] { $"tests/ResolutionKit.Tests/Fixtures/parallel/{l}.txt" }));
+            .Concat(new[] { "fr", "es", "ru", "ar" }.Select(l => new object[] { $"tests/ResolutionKit.Tests/Fixtures/parallel/{l}.txt" }));
 
     [PdfFontTheory]
     [MemberData(nameof(Texts))]
     public void APdfInTheFinalActsLayout_ShouldReadToTheResolutionsOfItsText(string relative)
     {
         var text = File.ReadAllText(Path.Combine(TestPaths.Root, relative));
+
+        // PdfPig's writer does not place Arabic vowel marks over their letters as a shaping engine does; the Arabic
+        // copy is typeset without them (ITU Arabic texts use them rarely: a shadda here and there).
+        text = new string(text.Where(c => !(c is >= '\u064B' and <= '\u0652')).ToArray());
         var expected = ResolutionTextReader.ReadAll(text, relative).Select(r => ResolutionTextWriter.Write(r.Value!)).ToList();
         var path = Path.Combine(_folder, Path.GetFileNameWithoutExtension(relative) + ".pdf");
         File.WriteAllBytes(path, PdfBuilder.Build(text, "PP-22 – Resolution " + Path.GetFileNameWithoutExtension(relative)));

@@ -23,6 +23,8 @@ internal static class PdfText
     private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     private static readonly Regex PageNumber = new(@"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|página|стр\.?|страница|第)\s*\d+(?:\s*(?:of|de|из|/|页)\s*\d+)?\s*页?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    private static readonly Regex FootnoteShape = new(@"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+\p{L}", RegexOptions.CultureInvariant);
+
     private sealed class Line
     {
         public List<Letter> Letters { get; } = new();
@@ -80,32 +82,36 @@ internal static class PdfText
             var kept = lines.Where(l => !furniture.Contains(l)).ToList();
             removed.AddRange(lines.Where(furniture.Contains).Select(l => (l.Text, l.Page)));
             var spacing = Spacing(kept, body);
-            var inFootnotes = false;
-            for (var i = 0; i < kept.Count; i++)
+
+            // Footnotes: small lines in the lower part of the page, from one that starts with a number. They are kept
+            // aside and put after a rule at the end of the instrument that cites them, where the text reader expects them.
+            var first = kept.FindIndex(l => l.Small && l.Baseline < height * 0.4 && Regex.IsMatch(l.Text, @"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹*]"));
+            var pageNotes = first < 0 ? new List<string>() : kept.Skip(first).Select(l => Regex.Replace(l.Text, @"^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+", "$1\t")).ToList();
+            var text = first < 0 ? kept : kept.Take(first).ToList();
+            var cited = new StringBuilder();
+            for (var i = 0; i < text.Count; i++)
             {
-                var line = kept[i];
-
-                // Footnotes: small lines in the lower part of the page, from one that starts with a number. They are
-                // kept aside and put after a rule at the end of the instrument, where the text reader expects them.
-                if (inFootnotes || (line.Small && line.Baseline < height * 0.4 && Regex.IsMatch(line.Text, @"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹*]")))
+                var line = text[i];
+                if (InstrumentStart.Is(line.Text))
                 {
-                    inFootnotes = true;
-                    footnotes.Add(Regex.Replace(line.Text, @"^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+", "$1\t"));
-                    continue;
-                }
-
-                if (footnotes.Count > 0 && InstrumentStart.Is(line.Text))
-                {
+                    // The notes of this page whose markers were already read belong to the instrument that ends here.
+                    var mine = pageNotes.Where(n => Cited(n, cited.ToString())).ToList();
+                    footnotes.AddRange(mine);
+                    pageNotes.RemoveAll(mine.Contains);
                     Flush(sb, footnotes);
+                    cited.Clear();
                 }
 
-                if (i > 0 && kept[i - 1].Baseline - line.Baseline > spacing * 1.6)
+                if (i > 0 && text[i - 1].Baseline - line.Baseline > spacing * 1.6)
                 {
                     sb.Append('\n');
                 }
 
                 sb.Append(line.Text).Append('\n');
+                cited.Append(line.Text).Append('\n');
             }
+
+            footnotes.AddRange(pageNotes);
         }
 
         Flush(sb, footnotes);
@@ -118,6 +124,13 @@ internal static class PdfText
         }
 
         return new DocumentText(sb.ToString(), 0, notes);
+    }
+
+    /// <summary>Whether a footnote's marker (its leading number) appears as a superscript in the text.</summary>
+    private static bool Cited(string note, string text)
+    {
+        var number = new string(note.TakeWhile(c => char.IsDigit(c) || Superscripts.IndexOf(c) >= 0).Select(c => char.IsDigit(c) ? Superscripts[c - '0'] : c).ToArray());
+        return number.Length > 0 && text.Contains(number);
     }
 
     private static void Flush(StringBuilder sb, List<string> footnotes)
@@ -198,7 +211,9 @@ internal static class PdfText
         {
             var size = Size(letter);
             var raised = size < line.Size * 0.8 && letter.StartBaseLine.Y > line.Baseline + line.Size * 0.15;
-            if (previous is not null)
+            // A combining mark (an Arabic vowel, an accent set apart) belongs to the letter before it: no space.
+            var mark = letter.Value.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(letter.Value[0]) == UnicodeCategory.NonSpacingMark;
+            if (previous is not null && !mark)
             {
                 // Gaps between advance positions, not glyph boxes: a 'j' or an italic letter reaches back over its space.
                 var gap = rtl ? previous.StartBaseLine.X - letter.EndBaseLine.X : letter.StartBaseLine.X - previous.EndBaseLine.X;
@@ -216,7 +231,38 @@ internal static class PdfText
             previous = letter;
         }
 
-        return Regex.Replace(sb.ToString(), " {2,}", " ");
+        var text = Regex.Replace(sb.ToString(), " {2,}", " ");
+        return rtl ? LeftToRightRuns(text) : text;
+    }
+
+    /// <summary>
+    /// In a right-to-left line read right to left, numbers and Latin words still run left to right on the page: each
+    /// such run (with the dots, commas and hyphens inside it) is turned back.
+    /// </summary>
+    private static string LeftToRightRuns(string text)
+    {
+        static bool Ltr(char c) => c is >= '0' and <= '9' || (c < 0x0590 && char.IsLetter(c));
+        var chars = text.ToCharArray();
+        var i = 0;
+        while (i < chars.Length)
+        {
+            if (!Ltr(chars[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var j = i;
+            while (j + 1 < chars.Length && (Ltr(chars[j + 1]) || (chars[j + 1] is '.' or ',' or '-' or '/' or ':' && j + 2 < chars.Length && Ltr(chars[j + 2]))))
+            {
+                j++;
+            }
+
+            Array.Reverse(chars, i, j - i + 1);
+            i = j + 1;
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The usual distance between two lines of body text.</summary>
@@ -234,7 +280,8 @@ internal static class PdfText
     {
         static bool InMargin(Line l, double height) => l.Baseline > height * 0.9 || l.Baseline < height * 0.1;
         static string Shape(string text) => Regex.Replace(text, @"\d+", "#");
-        var margins = pages.SelectMany(p => p.Lines.Where(l => InMargin(l, p.Height))).ToList();
+        // A footnote at the foot of the page is text, even when the same note comes back under other instruments.
+        var margins = pages.SelectMany(p => p.Lines.Where(l => InMargin(l, p.Height) && !FootnoteShape.IsMatch(l.Text))).ToList();
         // A line that comes back on other pages, numbers aside, is furniture when it is set smaller than the text or comes
         // back word for word; a title at the top of each instrument's first page (same shape, other number, text size)
         // is not.
