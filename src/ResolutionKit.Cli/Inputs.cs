@@ -98,7 +98,7 @@ internal static class Inputs
     /// <summary>Reads every instrument of a file: a text may hold several (Final Acts, proposals), a JSON file an array.</summary>
     public static IReadOnlyList<ParseResult<Resolution>> ReadAll(string path)
     {
-        if (path.EndsWith(".akn.xml", StringComparison.OrdinalIgnoreCase))
+        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
             return ResolutionTextReader.ReadText(path) is { } xml ? new[] { AkomaNtoso.Read(xml, path) } : ResolutionTextReader.ReadAllFile(path);
         }

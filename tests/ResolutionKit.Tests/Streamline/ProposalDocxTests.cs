@@ -152,4 +152,35 @@ public sealed class ProposalDocxTests : IDisposable
         Assert.Contains("The Plenipotentiary Conference of the International Telecommunication Union (Doha, 2026),", text);
         Assert.Equal(revised.History, Revising.AtRevision(revised, revised.Revision!).History);
     }
+
+    [Fact]
+    public void AThreeUnitProposalInWord_ShouldReadBackUnitByUnit()
+    {
+        var pp154 = StreamlineSamples.Sample("pp-154.txt");
+        var chairman = pp154.Clauses().Single(c => c.Clause.Text.Contains("chairman", StringComparison.Ordinal));
+        var revised = Fixes.FixApplier.Apply(pp154, new[]
+        {
+            new Fixes.Fix("chair", Collections.EquatableArray.Create<Fixes.ModelEdit>(new Fixes.ReplaceText(chairman.Address, chairman.Clause.Text.IndexOf("chairman", StringComparison.Ordinal), 8, "chair", "chairman")), true) { RuleId = "RK8001" },
+        }).Resolution;
+        var units = new[]
+        {
+            ProposalUnit.Modify(pp154, revised, "Gender-neutral language."),
+            ProposalUnit.AddNew(StreamlineSamples.Sample("pp-175.txt"), "A new resolution on accessibility."),
+            ProposalUnit.Suppress(StreamlineSamples.Sample("pp-70.txt"), "Merged into Resolution 154."),
+        };
+        var path = Path.Combine(_folder, "three-units.docx");
+        File.WriteAllBytes(path, ProposalDocx.ToBytes(units, new ProposalOptions { Source = "ACP", Document = "64A1" }, Docx));
+
+        var proposal = Reading.Proposals.ProposalReader.ReadFile(path).Value!;
+
+        Assert.Equal("ACP/64A1", proposal.Identifier);
+        Assert.Equal(new[] { ProposalAction.Mod, ProposalAction.Add, ProposalAction.Sup }, proposal.Units.Select(u => u.Action));
+        Assert.Equal(new[] { "ACP/64A1/1", "ACP/64A1/2", "ACP/64A1/3" }, proposal.Units.Select(u => u.Identifier));
+        Assert.Equal(new[] { "PP-154", "PP-175", "PP-70" }, proposal.Units.Select(u => u.Concerns));
+        Assert.Equal(new[] { chairman.Address }, proposal.Units[0].Changed);
+        Assert.Equal(ResolutionTextWriter.Write(pp154 with { Unplaced = default }), ResolutionTextWriter.Write(proposal.Units[0].InForce! with { Unplaced = default }));
+        Assert.Equal(ResolutionTextWriter.Write(units[1].Revised! with { Unplaced = default }), ResolutionTextWriter.Write(proposal.Units[1].Proposed! with { Unplaced = default }));
+        Assert.Null(proposal.Units[2].Proposed);
+        Assert.Equal(new[] { "Gender-neutral language.", "A new resolution on accessibility.", "Merged into Resolution 154." }, proposal.Units.Select(u => u.Reasons[0]));
+    }
 }

@@ -126,6 +126,14 @@ internal sealed class DocxText
             FlushFootnotes();
         }
 
+        if (InstrumentStart.IsTitle(text))
+        {
+            // Each instrument numbers its footnotes from 1, as the Final Acts print them (Word numbers them through
+            // the document).
+            _footnoteNumber.Clear();
+            _footnotesByNumber.Clear();
+        }
+
         Line(text);
         for (; _carry > 0; _carry--)
         {

@@ -15,6 +15,19 @@ internal static class InstrumentStart
 {
     private static readonly Regex UnitHeader = new(@"^(?:MOD|ADD|SUP|NOC)\b", RegexOptions.CultureInvariant);
 
+    /// <summary>Whether a line is the title line of an instrument.</summary>
+    public static bool IsTitle(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > 200)
+        {
+            return false;
+        }
+
+        var fold = Normalizer.Fold(trimmed);
+        return PhraseTable.BuiltinLanguages.Any(l => PhraseTable.ForLanguage(l) is { } table && TitleParser.Match(fold, table) is not null);
+    }
+
     public static bool Is(string text)
     {
         var trimmed = text.Trim();

@@ -122,6 +122,11 @@ public static class ProposalReader
         var lines = proposed.Replace("\r\n", "\n").Split('\n');
         var before = original?.Replace("\r\n", "\n").Split('\n');
         var headers = lines.Select((l, i) => (Match: Header.Match(l.TrimEnd()), Index: i)).Where(x => x.Match.Success).ToList();
+
+        // The text before the changes has the same unit headers (they are not changed), not always at the same lines
+        // (footnotes are placed after each instrument's text): each unit is found in it by its header.
+        var beforeHeaders = before?.Select((l, i) => (Match: Header.Match(l.TrimEnd()), Index: i)).Where(x => x.Match.Success).ToList();
+        var aligned = beforeHeaders is not null && beforeHeaders.Select(h => h.Match.Value.Trim()).SequenceEqual(headers.Select(h => h.Match.Value.Trim()));
         var diagnostics = new List<Diagnostic>();
         var units = new List<ReadProposalUnit>();
         for (var u = 0; u < headers.Count; u++)
@@ -145,9 +150,11 @@ public static class ProposalReader
 
             var proposedResolution = read.FirstOrDefault()?.Value;
             Resolution? inForce = null;
-            if (action == ProposalAction.Mod && before is not null && before.Length == lines.Length)
+            if (action == ProposalAction.Mod && before is not null && aligned)
             {
-                inForce = ResolutionTextReader.ReadAll(Slice(before, index + 1, end, new List<string>()), path, options).FirstOrDefault(r => r.Value is not null)?.Value;
+                var from = beforeHeaders![u].Index;
+                var to = u + 1 < beforeHeaders.Count ? beforeHeaders[u + 1].Index : before.Length;
+                inForce = ResolutionTextReader.ReadAll(Slice(before, from + 1, to, new List<string>()), path, options).FirstOrDefault(r => r.Value is not null)?.Value;
             }
 
             var span = new SourceSpan(index + 1, 1, 0, lines[index].TrimEnd().Length);
