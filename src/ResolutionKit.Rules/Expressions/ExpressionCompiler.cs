@@ -29,7 +29,6 @@ public sealed record ExpressionError(int Index, string Message);
 public sealed class ExpressionCompiler
 {
     private static readonly ConcurrentDictionary<string, Delegate> Memory = new(StringComparer.Ordinal);
-    private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
 
     private static readonly HashSet<string> AllowedTypes = new(StringComparer.Ordinal)
     {
@@ -41,14 +40,23 @@ public sealed class ExpressionCompiler
         "System.Collections.Generic.KeyValuePair<TKey, TValue>", "System.Linq.IGrouping<TKey, TElement>", "System.Linq.IOrderedEnumerable<TElement>",
     };
 
-    private static readonly SymbolDisplayFormat Format = new(
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
-        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
-
     private static readonly string[] AllowedNamespaces = { "ResolutionKit.Model", "ResolutionKit.Rules.Facts" };
 
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode" };
+
+    /// <summary>
+    /// What only compiling needs, kept out of this class's static fields: a run whose expressions all come from the
+    /// cache never loads Roslyn (its assemblies are loaded when a method that uses its types is first compiled).
+    /// </summary>
+    private static class Roslyn
+    {
+        public static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
+
+        public static readonly SymbolDisplayFormat Format = new(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
+    }
 
     /// <summary>Creates a compiler.</summary>
     /// <param name="cacheDirectory">Where compiled expressions are kept between runs; null for memory only.</param>
@@ -104,6 +112,13 @@ public sealed class ExpressionCompiler
             return null;
         }
 
+        return CompileWithRoslyn<T>(expression, parameter, key, path, list);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private Func<T, bool>? CompileWithRoslyn<T>(string expression, string parameter, string key, string? path, List<ExpressionError> list)
+    {
+
         var parsed = SyntaxFactory.ParseExpression(expression);
         foreach (var d in parsed.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -127,7 +142,7 @@ public sealed class ExpressionCompiler
         var compilation = CSharpCompilation.Create(
             "RuleExpression_" + key.Substring(0, 16),
             new[] { tree },
-            References.Value,
+            Roslyn.References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Disable, deterministic: true));
 
         var offset = header.Length;
@@ -410,7 +425,7 @@ public sealed class ExpressionCompiler
                     return $"'{symbol.ToDisplayString()}' is not allowed in a rule expression";
                 }
 
-                if (containing.SpecialType == SpecialType.System_Object || containing.ToDisplayString(Format) == "System.ValueType")
+                if (containing.SpecialType == SpecialType.System_Object || containing.ToDisplayString(Roslyn.Format) == "System.ValueType")
                 {
                     return ObjectMembers.Contains(symbol.Name) ? null : $"'{symbol.ToDisplayString()}' is not allowed in a rule expression";
                 }
@@ -443,7 +458,7 @@ public sealed class ExpressionCompiler
                     return named.TupleElements.IsDefaultOrEmpty || named.TupleElements.All(e => TypeAllowed(e.Type));
                 }
 
-                var definition = named.OriginalDefinition.ToDisplayString(Format);
+                var definition = named.OriginalDefinition.ToDisplayString(Roslyn.Format);
                 if (AllowedTypes.Contains(definition) || named.TypeKind == TypeKind.Enum && AllowedNamespaces.Contains(named.ContainingNamespace?.ToDisplayString()))
                 {
                     return named.TypeArguments.All(TypeAllowed);
