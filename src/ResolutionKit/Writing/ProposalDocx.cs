@@ -29,8 +29,6 @@ public sealed record ProposalComment(string Address, string RuleId, string Messa
 /// </summary>
 public static class ProposalDocx
 {
-    private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
     /// <summary>Writes the proposal to a byte array.</summary>
     /// <param name="units">The units, in order.</param>
     /// <param name="options">Identifiers, heading and rationales; null for the defaults.</param>
@@ -136,7 +134,7 @@ public static class ProposalDocx
                 foreach (var line in lines.Where(l => l.Role == RedlineLineRole.Footnote))
                 {
                     var text = line.NewText.Length > 0 ? line.NewText : line.OldText;
-                    if (text.Length > 0 && Superscripts.IndexOf(text[0]) >= 0 && !notes.ContainsKey(text[0]))
+                    if (text.Length > 0 && Internal.Superscripts.IsSuperscriptDigit(text[0]) && !notes.ContainsKey(text[0]))
                     {
                         notes[text[0]] = (_nextFootnote++, line);
                     }

@@ -21,8 +21,6 @@ namespace ResolutionKit.Reading.Documents;
 /// </summary>
 internal sealed class DocxText
 {
-    private static readonly string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
     private readonly DocumentVersion _version;
     private readonly Dictionary<string, string> _footnoteText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _footnoteNumber = new(StringComparer.Ordinal);
@@ -212,10 +210,10 @@ internal sealed class DocxText
             switch (child)
             {
                 case DocumentFormat.OpenXml.Wordprocessing.Text t:
-                    sb.Append(superscript && t.Text.All(char.IsDigit) ? Superscript(t.Text) : t.Text);
+                    sb.Append(superscript && t.Text.All(char.IsDigit) ? Internal.Superscripts.FromPlain(t.Text) : t.Text);
                     break;
                 case DeletedText d when _version == DocumentVersion.Original:
-                    sb.Append(superscript && d.Text.All(char.IsDigit) ? Superscript(d.Text) : d.Text);
+                    sb.Append(superscript && d.Text.All(char.IsDigit) ? Internal.Superscripts.FromPlain(d.Text) : d.Text);
                     break;
                 case TabChar or PositionalTab:
                     sb.Append('\t');
@@ -244,13 +242,11 @@ internal sealed class DocxText
                         _pendingFootnotes.Add(number);
                     }
 
-                    sb.Append(Superscript(number.ToString(CultureInfo.InvariantCulture)));
+                    sb.Append(Internal.Superscripts.FromPlain(number.ToString(CultureInfo.InvariantCulture)));
                     break;
             }
         }
     }
-
-    private static string Superscript(string digits) => new(digits.Select(c => c is >= '0' and <= '9' ? Superscripts[c - '0'] : c).ToArray());
 
     /// <summary>Word list numbering: the label each numbered paragraph shows, counted as Word counts it.</summary>
     private sealed class Numbering

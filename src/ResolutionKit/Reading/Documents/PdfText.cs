@@ -20,7 +20,6 @@ namespace ResolutionKit.Reading.Documents;
 /// </summary>
 internal static class PdfText
 {
-    private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     private static readonly Regex PageNumber = new(@"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|página|стр\.?|страница|第)\s*\d+(?:\s*(?:of|de|из|/|页)\s*\d+)?\s*页?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex FootnoteShape = new(@"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+\p{L}", RegexOptions.CultureInvariant);
@@ -129,7 +128,7 @@ internal static class PdfText
     /// <summary>Whether a footnote's marker (its leading number) appears as a superscript in the text.</summary>
     private static bool Cited(string note, string text)
     {
-        var number = new string(note.TakeWhile(c => char.IsDigit(c) || Superscripts.IndexOf(c) >= 0).Select(c => char.IsDigit(c) ? Superscripts[c - '0'] : c).ToArray());
+        var number = Internal.Superscripts.FromPlain(new string(note.TakeWhile(c => char.IsDigit(c) || Internal.Superscripts.IsSuperscriptDigit(c)).ToArray()));
         return number.Length > 0 && text.Contains(number);
     }
 
@@ -227,7 +226,7 @@ internal static class PdfText
                 }
             }
 
-            sb.Append(raised && letter.Value.Length == 1 && char.IsDigit(letter.Value[0]) ? Superscripts[letter.Value[0] - '0'].ToString() : letter.Value);
+            sb.Append(raised && letter.Value.Length == 1 && char.IsDigit(letter.Value[0]) ? Internal.Superscripts.FromPlain(letter.Value) : letter.Value);
             previous = letter;
         }
 
