@@ -87,7 +87,7 @@ internal sealed class LanguageServer
         var uri = (string)item["uri"]!;
         var document = new Document(uri, PathOf(uri) ?? uri, (string?)item["text"] ?? string.Empty, (int?)item["version"] ?? 0);
         _documents[uri] = document;
-        document.Workspace = WorkspaceFor(document.Path);
+        document.Workspace = WorkspaceFor(document.Path, onDisk: PathOf(uri) is not null);
         Update(document);
         await PublishAll();
     }
@@ -302,9 +302,24 @@ internal sealed class LanguageServer
         };
     }
 
-    /// <summary>The workspace of a document: its configuration's rules and a session holding the resolution files around it.</summary>
-    private Workspace WorkspaceFor(string path)
+    /// <summary>
+    /// The workspace of a document: its configuration's rules and a session holding the resolution files around it (for
+    /// a document that is not a file, such as an unsaved one, the rules only: no folder is read on its behalf).
+    /// </summary>
+    private Workspace WorkspaceFor(string path, bool onDisk)
     {
+        if (!onDisk)
+        {
+            const string Unsaved = "|unsaved";
+            if (!_workspaces.TryGetValue(Unsaved, out var unsaved))
+            {
+                var rules = ShippedRules();
+                _workspaces[Unsaved] = unsaved = new Workspace(rules, rules.StartSession(Array.Empty<Resolution>()), new Dictionary<string, Resolution>(StringComparer.Ordinal));
+            }
+
+            return unsaved;
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var config = File.Exists(path) || Directory.Exists(folder) ? ResolutionKitConfig.Find(folder) : null;
         var root = _folders.Where(f => Path.GetFullPath(path).StartsWith(Path.GetFullPath(f).TrimEnd('/') + "/", StringComparison.Ordinal)).OrderByDescending(f => f.Length).FirstOrDefault() ?? folder;
@@ -323,28 +338,31 @@ internal sealed class LanguageServer
         {
             // A broken configuration is said once; the document is checked with the shipped rules meanwhile.
             _ = _rpc().NotifyWithParameterObjectAsync("window/showMessage", new JObject { ["type"] = 1, ["message"] = e.Message });
-            ruleSet = RuleLoading.Load(null, Array.Empty<string>(), null, null, null, Array.Empty<string>()).RuleSet;
+            ruleSet = ShippedRules();
         }
 
-        var onDisk = new Dictionary<string, Resolution>(StringComparer.Ordinal);
+        var files = new Dictionary<string, Resolution>(StringComparer.Ordinal);
         if (Directory.Exists(root))
         {
             foreach (var file in Inputs.Expand(new[] { root }).Files.Take(MaxContextFiles))
             {
                 foreach (var result in Inputs.ReadAll(file))
                 {
-                    if (result.Value is { } r && !onDisk.ContainsKey(r.Address))
+                    if (result.Value is { } r && !files.ContainsKey(r.Address))
                     {
-                        onDisk[r.Address] = r;
+                        files[r.Address] = r;
                     }
                 }
             }
         }
 
-        var workspace = new Workspace(ruleSet, ruleSet.StartSession(onDisk.Values), onDisk);
+        var workspace = new Workspace(ruleSet, ruleSet.StartSession(files.Values), files);
         _workspaces[key] = workspace;
         return workspace;
     }
+
+    /// <summary>The shipped rules under the default configuration (no file is looked for).</summary>
+    private static RuleSet ShippedRules() => RuleSet.Load(new RuleSetOptions()).RuleSet ?? throw new InvalidOperationException("The shipped rules do not load.");
 
     private static string? PathOf(string? uri) =>
         uri is not null && Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.IsFile ? u.LocalPath : null;
