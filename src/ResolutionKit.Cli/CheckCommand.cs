@@ -113,12 +113,13 @@ internal static class CheckCommand
             }
 
             var read = 0;
-            if (Proposals.Read(file) is { } proposal)
+            var (results, units, proposalDiagnostics) = Proposals.ReadFile(file);
+            if (units is not null)
             {
                 // A proposal: the text each MOD or ADD unit would produce is checked, and reported on where the unit
                 // changes or adds something (all of it with --whole).
-                reading.AddRange(proposal.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
-                foreach (var unit in proposal.Units)
+                reading.AddRange(proposalDiagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
+                foreach (var unit in units)
                 {
                     proposals.Add((file, unit));
                     if (unit.Proposed is { } proposed)
@@ -130,7 +131,7 @@ internal static class CheckCommand
             }
             else
             {
-                foreach (var result in Inputs.ReadAll(file))
+                foreach (var result in results)
                 {
                     reading.AddRange(result.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden));
                     if (result.Value is not null)

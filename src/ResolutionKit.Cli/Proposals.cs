@@ -21,28 +21,35 @@ internal static class Proposals
         Rationale = "A MOD unit shows the changes to the text in force; if its starting text is another revision, the changes it shows are not the changes it makes.",
     };
 
-    /// <summary>The proposal in a file, when the file holds proposal units; null otherwise.</summary>
-    public static (IReadOnlyList<ReadProposalUnit> Units, IReadOnlyList<Diagnostic> Diagnostics)? Read(string file)
+    /// <summary>
+    /// Reads a file once: its instruments, or, when it holds proposal units, the units (and the diagnostics of reading
+    /// them). A Word or PDF document is extracted once for both questions.
+    /// </summary>
+    public static (IReadOnlyList<ParseResult<Resolution>> Read, IReadOnlyList<ReadProposalUnit>? Units, IReadOnlyList<Diagnostic> Diagnostics) ReadFile(string file)
     {
-        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (DocumentReader.Handles(file))
         {
-            return null;
+            var (document, error) = DocumentReader.ExtractFile(file);
+            if (document is null)
+            {
+                return (new[] { ParseResult<Resolution>.Create(null, new[] { error! }) }, null, Array.Empty<Diagnostic>());
+            }
+
+            if (ProposalReader.IsProposal(document.Text) && ProposalReader.ReadDocument(document, file) is { Value: { } proposal } read)
+            {
+                return (Array.Empty<ParseResult<Resolution>>(), proposal.Units.ToList(), read.Diagnostics.ToList());
+            }
+
+            return (DocumentReader.ReadAll(document, file), null, Array.Empty<Diagnostic>());
         }
 
-        var text = ResolutionTextReader.ReadText(file);
-        if (text is null || !ProposalReader.IsProposal(text))
+        if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            && ResolutionTextReader.ReadText(file) is { } text && ProposalReader.IsProposal(text) && ProposalReader.Read(text, file) is { Value: { } units } result)
         {
-            return null;
+            return (Array.Empty<ParseResult<Resolution>>(), units.Units.ToList(), result.Diagnostics.ToList());
         }
 
-        var result = ProposalReader.ReadFile(file);
-        var diagnostics = result.Diagnostics.ToList();
-        if (DocumentReader.Handles(file) && DocumentReader.ExtractFile(file).Text is { } document)
-        {
-            diagnostics.InsertRange(0, document.Notes);
-        }
-
-        return result.Value is null ? null : (result.Value.Units.ToList(), diagnostics);
+        return (Inputs.ReadAll(file), null, Array.Empty<Diagnostic>());
     }
 
     /// <summary>Findings on proposals are kept where a unit changes or adds a clause (or everywhere with <paramref name="whole"/>).</summary>

@@ -41,7 +41,10 @@ public static class DocumentReader
     /// <summary>Extracts the text of a .docx or .pdf file; null with an error diagnostic when it cannot be read.</summary>
     /// <param name="path">The file.</param>
     /// <param name="version">For a Word document with tracked changes: the proposed or the original text.</param>
-    public static (DocumentText? Text, Diagnostic? Error) ExtractFile(string path, DocumentVersion version = DocumentVersion.Proposed)
+    public static (DocumentText? Text, Diagnostic? Error) ExtractFile(string path, DocumentVersion version = DocumentVersion.Proposed) =>
+        ExtractFile(path, version, ReaderOptions.Default);
+
+    private static (DocumentText? Text, Diagnostic? Error) ExtractFile(string path, DocumentVersion version, ReaderOptions options)
     {
         // A damaged or hostile document is a reading error of that file, whatever the library it breaks says.
         try
@@ -49,6 +52,12 @@ public static class DocumentReader
             if (Internal.FileKind.IsSpecial(path))
             {
                 throw new IOException("this is not a regular file but a pipe, device or socket");
+            }
+
+            // The same limit as a text file: a document far larger than any Final Acts is refused before it is parsed.
+            if (new FileInfo(path) is { Exists: true } info && info.Length > (long)options.MaxCharacters * 4)
+            {
+                throw new IOException(string.Format(CultureInfo.InvariantCulture, "the file is {0:N0} bytes, more than the reading limit of {1:N0}", info.Length, (long)options.MaxCharacters * 4));
             }
 
             using var stream = File.OpenRead(path);
@@ -89,15 +98,22 @@ public static class DocumentReader
     /// <param name="version">For a Word document with tracked changes: the proposed or the original text.</param>
     public static IReadOnlyList<ParseResult<Resolution>> ReadAllFile(string path, ReaderOptions? options = null, DocumentVersion version = DocumentVersion.Proposed)
     {
-        var (document, error) = ExtractFile(path, version);
-        if (document is null)
+        var (document, error) = ExtractFile(path, version, options ?? ReaderOptions.Default);
+        return document is null ? new[] { ParseResult<Resolution>.Create(null, new[] { error! }) } : ReadAll(document, path, options);
+    }
+
+    /// <summary>Reads every instrument of a document's extracted text, with what extraction found on the first.</summary>
+    /// <param name="document">The text extracted from the document.</param>
+    /// <param name="path">The document's path (.docx or .pdf), named in locations.</param>
+    /// <param name="options">Reader options; null for the defaults.</param>
+    public static IReadOnlyList<ParseResult<Resolution>> ReadAll(DocumentText document, string path, ReaderOptions? options = null)
+    {
+        if (document is null || path is null)
         {
-            return new[] { ParseResult<Resolution>.Create(null, new[] { error! }) };
+            throw new ArgumentNullException(document is null ? nameof(document) : nameof(path));
         }
 
-        // A Word paragraph is a line of its own; a PDF line may be part of a wrapped paragraph.
-        var read = path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? (options ?? ReaderOptions.Default) with { LinesAreParagraphs = true } : options;
-        var results = ResolutionTextReader.ReadAll(document.Text, path, read);
+        var results = ResolutionTextReader.ReadAll(document.Text, path, OptionsFor(path, options));
         if (document.Notes.Count == 0 || results.Count == 0)
         {
             return results;
@@ -107,4 +123,8 @@ public static class DocumentReader
         list[0] = ParseResult<Resolution>.Create(list[0].Value, document.Notes.Concat(list[0].Diagnostics));
         return list;
     }
+
+    /// <summary>A Word paragraph is a line of its own; a PDF line may be part of a wrapped paragraph.</summary>
+    internal static ReaderOptions? OptionsFor(string path, ReaderOptions? options) =>
+        path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? (options ?? ReaderOptions.Default) with { LinesAreParagraphs = true } : options;
 }

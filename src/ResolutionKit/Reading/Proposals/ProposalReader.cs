@@ -84,14 +84,32 @@ public static class ProposalReader
                 return ParseResult<Proposal>.Create(null, new[] { error! });
             }
 
-            var original = proposed.TrackedChanges > 0 ? DocumentReader.ExtractFile(path, DocumentVersion.Original).Text?.Text : null;
-            return ReadVersions(proposed.Text, original, path, options);
+            return ReadDocument(proposed, path, options);
         }
 
         var text = ResolutionTextReader.ReadText(path);
         return text is null
             ? ParseResult<Proposal>.Create(null, ResolutionTextReader.ReadAllFile(path, options).SelectMany(r => r.Diagnostics))
             : Read(text, path, options);
+    }
+
+    /// <summary>
+    /// Reads a proposal from the text extracted from a Word document (the proposed text); its text before the tracked
+    /// changes is extracted from the same file when it has any.
+    /// </summary>
+    /// <param name="proposed">The document's proposed text (<see cref="DocumentReader.ExtractFile"/>).</param>
+    /// <param name="path">The document's path.</param>
+    /// <param name="options">Reader options; null for the defaults.</param>
+    public static ParseResult<Proposal> ReadDocument(DocumentText proposed, string path, ReaderOptions? options = null)
+    {
+        if (proposed is null || path is null)
+        {
+            throw new ArgumentNullException(proposed is null ? nameof(proposed) : nameof(path));
+        }
+
+        var original = proposed.TrackedChanges > 0 ? DocumentReader.ExtractFile(path, DocumentVersion.Original).Text?.Text : null;
+        var read = ReadVersions(proposed.Text, original, path, DocumentReader.OptionsFor(path, options));
+        return ParseResult<Proposal>.Create(read.Value, proposed.Notes.Concat(read.Diagnostics));
     }
 
     /// <summary>Reads a proposal from text, where MOD changes are marked <c>[-deleted-]</c> and <c>{+inserted+}</c>.</summary>
