@@ -10,26 +10,28 @@ namespace ResolutionKit.Rules.Engine;
 
 /// <summary>
 /// Builds the facts of a set of resolutions: resolutions, groups, clauses, and the derived facts (reporting requests,
-/// similar clause pairs through an inverted index of word bigrams, resolution overlaps). Kept between edits so that an
-/// incremental session re-derives only what involves the changed resolution.
+/// similar clause pairs from the corpus-scale <see cref="OverlapIndex"/> that <c>reskit map</c> uses too, resolution
+/// overlaps). Kept between edits so that an incremental session re-derives only what involves the changed resolution.
 /// </summary>
 internal sealed class FactBuilder
 {
     /// <summary>The similarity from which two operative clauses count as shared when measuring overlap.</summary>
     public const double OverlapSimilarity = 0.5;
 
-    private const int CommonBigram = 100;
-
     private readonly double _floor;
     private readonly Dictionary<string, List<Fact>> _byResolution = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClauseFact> _clauses = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<long>> _shingles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<long>> _bigrams = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, HashSet<string>> _index = new();
+    private readonly OverlapIndex? _index;
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<ClauseFact?> _byId = new();
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
-    public FactBuilder(double similarityFloor) => _floor = similarityFloor;
+    public FactBuilder(double similarityFloor)
+    {
+        _floor = similarityFloor;
+        _index = similarityFloor <= 1 ? new OverlapIndex(similarityFloor) : null;
+    }
 
     private readonly Dictionary<string, HashSet<string>> _pairsByResolution = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _overlapsByResolution = new(StringComparer.Ordinal);
@@ -122,20 +124,14 @@ internal sealed class FactBuilder
                 Unindex(_overlapsByResolution, Facts, address);
             }
 
-            var touched = new List<SimilarPairFact>();
-            foreach (var clause in added.SelectMany(r => r.Clauses()).Select(n => _clauses[n.Address]))
+            foreach (var (first, second, similarity) in SimilarPairs(added))
             {
-                foreach (var (other, similarity) in Similar(clause))
+                var pair = new SimilarPairFact(first, second, similarity);
+                if (!_pairs.ContainsKey(pair.Key))
                 {
-                    var (first, second) = Order(clause, other);
-                    var pair = new SimilarPairFact(first, second, similarity);
-                    if (!_pairs.ContainsKey(pair.Key))
-                    {
-                        _pairs[pair.Key] = pair;
-                        Put(pair);
-                        Index(_pairsByResolution, pair);
-                        touched.Add(pair);
-                    }
+                    _pairs[pair.Key] = pair;
+                    Put(pair);
+                    Index(_pairsByResolution, pair);
                 }
             }
 
@@ -156,18 +152,11 @@ internal sealed class FactBuilder
             if (f is ClauseFact c)
             {
                 _clauses.Remove(c.Address);
-                _shingles.Remove(c.Address);
-                if (_bigrams.TryGetValue(c.Address, out var bigrams))
+                if (_ids.TryGetValue(c.Address, out var id))
                 {
-                    foreach (var s in bigrams)
-                    {
-                        if (_index.TryGetValue(s, out var holders))
-                        {
-                            holders.Remove(c.Address);
-                        }
-                    }
-
-                    _bigrams.Remove(c.Address);
+                    _index!.Remove(id);
+                    _byId[id] = null;
+                    _ids.Remove(c.Address);
                 }
             }
         }
@@ -193,22 +182,6 @@ internal sealed class FactBuilder
             var c = new ClauseFact(node);
             list.Add(c);
             _clauses[c.Address] = c;
-            if (_floor <= 1)
-            {
-                _shingles[c.Address] = TextSimilarity.Shingles(c.SimilarityText);
-                var bigrams = TextSimilarity.Bigrams(c.SimilarityText);
-                _bigrams[c.Address] = bigrams;
-                foreach (var s in bigrams)
-                {
-                    if (!_index.TryGetValue(s, out var holders))
-                    {
-                        _index[s] = holders = new HashSet<string>(StringComparer.Ordinal);
-                    }
-
-                    holders.Add(c.Address);
-                }
-            }
-
             if (c.Part == Part.Operative && ReportingRequests.Find(c.Text, r.Language) is { } request)
             {
                 list.Add(new ReportingFact(c, request.Recipient.ToString(), reportIndex++) { Request = request });
@@ -223,56 +196,53 @@ internal sealed class FactBuilder
         _byResolution[r.Address] = list;
     }
 
-    private IEnumerable<(ClauseFact Other, double Similarity)> Similar(ClauseFact clause)
+    /// <summary>
+    /// The similar pairs that involve the clauses of the added resolutions. Their clauses go into the index together
+    /// (a clause too short to compare goes in empty, so it is never a candidate); on the first build every pair of the
+    /// corpus is found in one batch, afterwards each added clause looks up its own candidates.
+    /// </summary>
+    private List<(ClauseFact First, ClauseFact Second, double Similarity)> SimilarPairs(List<Resolution> added)
     {
-        var mine = _shingles[clause.Address];
-        if (mine.Count == 0)
+        var result = new List<(ClauseFact, ClauseFact, double)>();
+        var index = _index!;
+        var firstBuild = index.Count == 0;
+        var clauses = added.SelectMany(r => r.Clauses()).Select(n => _clauses[n.Address]).ToList();
+        var sets = new long[clauses.Count][];
+        for (var i = 0; i < clauses.Count; i++)
         {
-            yield break;
+            sets[i] = clauses[i].Comparable ? TextSimilarity.ShingleArray(clauses[i].SimilarityText) : Array.Empty<long>();
         }
 
-        // Candidates share a bigram that few clauses have; a bigram in more than CommonBigram clauses is boilerplate
-        // ("the three Sectors") and finds nothing a rarer one does not.
-        var mineBigrams = _bigrams[clause.Address];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var s in mineBigrams)
+        var start = index.AddRange(sets);
+        for (var i = 0; i < clauses.Count; i++)
         {
-            if (_index.TryGetValue(s, out var holders) && holders.Count <= CommonBigram)
+            _ids[clauses[i].Address] = start + i;
+            _byId.Add(clauses[i]);
+        }
+
+        IEnumerable<SimilarPair> pairs = firstBuild
+            ? index.AllPairs()
+            : Enumerable.Range(start, clauses.Count).SelectMany(index.PairsOf);
+        foreach (var p in pairs)
+        {
+            if (_byId[p.First] is { } a && _byId[p.Second] is { } b && Admissible(a, b))
             {
-                foreach (var h in holders)
-                {
-                    counts[h] = counts.TryGetValue(h, out var n) ? n + 1 : 1;
-                }
+                var (first, second) = Order(a, b);
+                result.Add((first, second, p.Similarity));
             }
         }
 
-        // One shared rare bigram is weak evidence; near-duplicates share several (short texts excepted).
-        var needed = mineBigrams.Count < 6 ? 1 : 2;
-        var candidates = counts.Where(c => c.Value >= needed).Select(c => c.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        foreach (var address in candidates)
-        {
-            if (address == clause.Address)
-            {
-                continue;
-            }
-
-            var other = _shingles[address];
-
-            // The Jaccard index is at most the ratio of the smaller set to the larger one.
-            if (Math.Min(mine.Count, other.Count) < _floor * Math.Max(mine.Count, other.Count))
-            {
-                continue;
-            }
-
-            var similarity = TextSimilarity.Jaccard(mine, other);
-            if (similarity >= _floor && _clauses.TryGetValue(address, out var o) && !IsAncestor(clause, o) && clause.Comparable && o.Comparable
-                && (clause.LeadingCitation is null || o.LeadingCitation is null || clause.LeadingCitation == o.LeadingCitation)
-                && (o.Resolution.Address == clause.Resolution.Address || (clause.HasSubstance && o.HasSubstance)))
-            {
-                yield return (o, similarity);
-            }
-        }
+        return result;
     }
+
+    /// <summary>
+    /// What makes two similar clauses near-duplicates: neither contains the other, neither opens by citing a text the
+    /// other does not, and across resolutions both say something of their own.
+    /// </summary>
+    private static bool Admissible(ClauseFact clause, ClauseFact o) =>
+        !IsAncestor(clause, o)
+        && (clause.LeadingCitation is null || o.LeadingCitation is null || clause.LeadingCitation == o.LeadingCitation)
+        && (o.Resolution.Address == clause.Resolution.Address || (clause.HasSubstance && o.HasSubstance));
 
     /// <summary>The report a clause asks for, in its resolution's language, or null.</summary>
     public static ReportingRequest? ReportingRequestOf(ClauseFact clause) => ReportingRequests.Find(clause.Text, clause.Resolution.Language);

@@ -87,6 +87,127 @@ public static class TextSimilarity
     }
 
     /// <summary>
+    /// The same shingles as <see cref="Shingles"/>, as a sorted array of distinct values, computed without building a
+    /// string per word: the form <see cref="OverlapIndex"/> stores, for corpora of millions of clauses.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    public static long[] ShingleArray(string text)
+    {
+        var words = new List<long>(32);
+        var buffer = new char[64];
+        var length = 0;
+        void Flush()
+        {
+            if (length > 0)
+            {
+                if (!StopHashes.Contains(Hash(buffer, length)))
+                {
+                    words.Add(Hash(buffer, StemLength(buffer, length)));
+                }
+
+                length = 0;
+            }
+        }
+
+        void Append(char c)
+        {
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            buffer[length++] = c;
+        }
+
+        foreach (var ch in text)
+        {
+            if (ch >= '\u4E00' && ch <= '\u9FFF')
+            {
+                Flush();
+                Append(ch);
+                Flush();
+            }
+            else if (char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch))
+            {
+                Append(char.ToLowerInvariant(ch));
+            }
+            else if (ch == '-' && length > 0)
+            {
+                Append(ch);
+            }
+            else
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        var result = new long[(2 * words.Count) - (words.Count > 0 ? 1 : 0)];
+        var n = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            result[n++] = words[i];
+            if (i + 1 < words.Count)
+            {
+                result[n++] = BigramHash(words[i], words[i + 1]);
+            }
+        }
+
+        Array.Sort(result);
+        var distinct = 0;
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (i == 0 || result[i] != result[i - 1])
+            {
+                result[distinct++] = result[i];
+            }
+        }
+
+        Array.Resize(ref result, distinct);
+        return result;
+    }
+
+    private static readonly HashSet<long> StopHashes = new(Stop.Select(Hash));
+
+    private static int StemLength(char[] w, int n)
+    {
+        bool Ends(string suffix)
+        {
+            if (n < suffix.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < suffix.Length; i++)
+            {
+                if (w[n - suffix.Length + i] != suffix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (n > 5 && Ends("ing"))
+        {
+            return n - 3;
+        }
+
+        if (n > 4 && (Ends("ed") || Ends("ly") || Ends("es")))
+        {
+            return n - 2;
+        }
+
+        if (n > 3 && Ends("s") && !Ends("ss"))
+        {
+            return n - 1;
+        }
+
+        return n;
+    }
+
+    /// <summary>
     /// The word bigrams of a text only, as hashes (the same hashes <see cref="Shingles"/> contains): rarer than words,
     /// so an index of them finds candidate near-duplicates without comparing every pair.
     /// </summary>
@@ -98,7 +219,7 @@ public static class TextSimilarity
         var set = new HashSet<long>();
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            set.Add((Hash(words[i]) * 31) ^ Hash(words[i + 1]) ^ 0x5bd1e995L);
+            set.Add(BigramHash(Hash(words[i]), Hash(words[i + 1])));
         }
 
         return set;
@@ -144,6 +265,23 @@ public static class TextSimilarity
         var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
         var shared = small.Count(large.Contains);
         return (double)shared / (a.Count + b.Count - shared);
+    }
+
+    private static long BigramHash(long first, long second) => (first * 31) ^ second ^ 0x5bd1e995L;
+
+    private static long Hash(char[] s, int length)
+    {
+        unchecked
+        {
+            var h = (long)14695981039346656037UL;
+            for (var i = 0; i < length; i++)
+            {
+                h ^= s[i];
+                h *= 1099511628211L;
+            }
+
+            return h;
+        }
     }
 
     private static long Hash(string s)

@@ -1,0 +1,698 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+#if NET
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
+
+namespace ResolutionKit.Analysis;
+
+/// <summary>Two items of an <see cref="OverlapIndex"/> whose shingle sets are at least as similar as its threshold.</summary>
+/// <param name="First">The smaller item id.</param>
+/// <param name="Second">The larger item id.</param>
+/// <param name="Similarity">The exact Jaccard index of their shingle sets.</param>
+public readonly record struct SimilarPair(int First, int Second, double Similarity);
+
+/// <summary>What one batch search of an <see cref="OverlapIndex"/> did.</summary>
+/// <param name="Items">The non-empty items searched.</param>
+/// <param name="Candidates">The candidate pairs measured exactly.</param>
+/// <param name="Pairs">The pairs at or above the threshold.</param>
+/// <param name="LargestBucket">The most items that shared one band value.</param>
+public sealed record OverlapSearchStatistics(int Items, long Candidates, int Pairs, int LargestBucket);
+
+/// <summary>
+/// How an <see cref="OverlapIndex"/> bands its MinHash signatures: <see cref="Bands"/> bands of <see cref="Rows"/>
+/// values each. Two sets of Jaccard similarity <c>s</c> become candidates with probability
+/// <c>1 − (1 − s^Rows)^Bands</c> (<see cref="CandidateProbability"/>); every candidate is then measured exactly, so the
+/// banding decides recall and cost, never a false finding.
+/// </summary>
+/// <param name="Rows">Signature values per band.</param>
+/// <param name="Bands">Number of bands.</param>
+public sealed record LshParameters(int Rows, int Bands)
+{
+    /// <summary>The length of a signature: <see cref="Rows"/> × <see cref="Bands"/>.</summary>
+    public int Hashes => Rows * Bands;
+
+    /// <summary>The probability that two sets of Jaccard similarity <paramref name="similarity"/> share a band.</summary>
+    /// <param name="similarity">A Jaccard index from 0 to 1.</param>
+    public double CandidateProbability(double similarity) => 1 - Math.Pow(1 - Math.Pow(similarity, Rows), Bands);
+
+    /// <summary>
+    /// The banding that finds a pair exactly at <paramref name="threshold"/> with probability at least
+    /// <paramref name="recallAtThreshold"/> using at most <paramref name="maxHashes"/> signature values, with as many rows
+    /// per band as that allows (more rows mean fewer dissimilar candidates to measure). Pairs above the threshold are
+    /// found with higher probability still.
+    /// </summary>
+    /// <param name="threshold">The similarity searched for (0–1).</param>
+    /// <param name="recallAtThreshold">The least probability of finding a pair at the threshold.</param>
+    /// <param name="maxHashes">The longest signature allowed.</param>
+    public static LshParameters For(double threshold, double recallAtThreshold = 0.98, int maxHashes = 256)
+    {
+        if (threshold <= 0 || threshold > 1 || double.IsNaN(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold is a similarity above 0 and at most 1.");
+        }
+
+        LshParameters best = new(1, Math.Max(1, Math.Min(maxHashes, (int)Math.Ceiling(Math.Log(1 - recallAtThreshold) / Math.Log(Math.Max(1e-12, 1 - threshold))))));
+        for (var rows = 2; rows <= 16; rows++)
+        {
+            var perBand = Math.Pow(threshold, rows);
+            var bands = perBand >= 1 ? 1 : (int)Math.Ceiling(Math.Log(1 - recallAtThreshold) / Math.Log(1 - perBand));
+            if (rows * bands > maxHashes)
+            {
+                break;
+            }
+
+            best = new LshParameters(rows, bands);
+        }
+
+        return best;
+    }
+}
+
+/// <summary>
+/// The corpus-scale search for near-duplicate texts: each item is a set of shingles (see
+/// <see cref="TextSimilarity.Shingles"/>); its MinHash signature is cut into LSH bands, items that share a band are
+/// candidates, and only candidates are measured exactly (Jaccard index). One index serves the near-duplicate rules of
+/// <c>check</c> (incrementally, item by item) and the cross-body map (in one batch over the whole corpus, by sorting
+/// each band, with no limit on how common a text is). Deterministic: the same items give the same pairs in the same order.
+/// </summary>
+public sealed class OverlapIndex
+{
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    private readonly List<long[]?> _sets = new();
+    private ulong[] _bandKeys = new ulong[1024];
+    private readonly ulong[] _multipliers;
+    private readonly ulong[] _offsets;
+    // The lookup for PairsOf, built on first use: every band value of every item, sorted (band values are distinct
+    // across bands because each band's hash starts from its own seed), and the items added since in a small table.
+    private ulong[]? _lookupKeys;
+    private int[]? _lookupIds;
+    private Dictionary<ulong, List<int>>? _recent;
+    private int _recentEntries;
+    private int _live;
+
+    /// <summary>Creates an index that finds pairs of at least <paramref name="threshold"/> similarity.</summary>
+    /// <param name="threshold">The least Jaccard index of a pair (0–1].</param>
+    /// <param name="parameters">The banding; by default <see cref="LshParameters.For"/> the threshold.</param>
+    public OverlapIndex(double threshold, LshParameters? parameters = null)
+    {
+        Parameters = parameters ?? LshParameters.For(threshold);
+        Threshold = threshold;
+        // Padded to a multiple of four so that four hash functions can be computed at once.
+        var padded = (Parameters.Hashes + 3) / 4 * 4;
+        _multipliers = new ulong[padded];
+        _offsets = new ulong[padded];
+        var state = 0x2545F4914F6CDD1DUL;
+        for (var i = 0; i < padded; i++)
+        {
+            _multipliers[i] = SplitMix(ref state) | 1UL;
+            _offsets[i] = SplitMix(ref state);
+        }
+    }
+
+    /// <summary>The least similarity of a pair reported.</summary>
+    public double Threshold { get; }
+
+    /// <summary>The banding used.</summary>
+    public LshParameters Parameters { get; }
+
+    /// <summary>The number of items held (removed ones excepted).</summary>
+    public int Count => _live;
+
+    /// <summary>The number of ids given out so far (removed items keep their id).</summary>
+    public int Capacity => _sets.Count;
+
+    /// <summary>Adds an item; returns its id (ids are given in order from 0).</summary>
+    /// <param name="shingles">Its shingles (any order, duplicates allowed). An empty set is held but never similar to anything.</param>
+    public int Add(IEnumerable<long> shingles) => AddRange(new[] { Normalize(shingles) });
+
+    /// <summary>
+    /// Adds many items at once, their signatures computed on all cores; returns the id of the first (the others follow
+    /// in order).
+    /// </summary>
+    /// <param name="sets">The shingle sets, for example from <see cref="TextSimilarity.ShingleArray"/>; an array that is not sorted and distinct is copied and made so.</param>
+    public int AddRange(IReadOnlyList<long[]> sets)
+    {
+        var first = _sets.Count;
+        var bands = Parameters.Bands;
+        var needed = (first + sets.Count) * bands;
+        if (_bandKeys.Length < needed)
+        {
+            Array.Resize(ref _bandKeys, Math.Max(needed, _bandKeys.Length * 2));
+        }
+
+        var normalized = new long[sets.Count][];
+        Parallel.For(
+            0,
+            sets.Count,
+            () => new ulong[_multipliers.Length],
+            (i, _, scratch) =>
+            {
+                var set = IsSortedDistinct(sets[i]) ? sets[i] : Normalize(sets[i]);
+                normalized[i] = set;
+                ComputeBandKeys(set, _bandKeys, (first + i) * bands, scratch);
+                return scratch;
+            },
+            _ => { });
+        foreach (var set in normalized)
+        {
+            var id = _sets.Count;
+            _sets.Add(set);
+            _live++;
+            if (_recent is not null && set.Length > 0)
+            {
+                for (var b = 0; b < bands; b++)
+                {
+                    var key = _bandKeys[(id * bands) + b];
+                    if (!_recent.TryGetValue(key, out var list))
+                    {
+                        _recent[key] = list = new List<int>(2);
+                    }
+
+                    list.Add(id);
+                    _recentEntries++;
+                }
+            }
+        }
+
+        return first;
+    }
+
+    private static long[] Normalize(IEnumerable<long> shingles)
+    {
+        var set = shingles.Distinct().ToArray();
+        Array.Sort(set);
+        return set;
+    }
+
+    private static bool IsSortedDistinct(long[] set)
+    {
+        for (var i = 1; i < set.Length; i++)
+        {
+            if (set[i] <= set[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Removes an item; its id is not reused.</summary>
+    /// <param name="id">The id <see cref="Add"/> gave.</param>
+    public void Remove(int id)
+    {
+        if (id < 0 || id >= _sets.Count || _sets[id] is not { } set)
+        {
+            return;
+        }
+
+        // A removed item stays in the lookup until it is next rebuilt; the lookup skips it.
+        _sets[id] = null;
+        _live--;
+    }
+
+    /// <summary>The shingles of an item, sorted, or null when it was removed.</summary>
+    /// <param name="id">The item.</param>
+    public IReadOnlyList<long>? Shingles(int id) => id >= 0 && id < _sets.Count ? _sets[id] : null;
+
+    /// <summary>The exact similarity of two items (0 when either is empty or removed).</summary>
+    /// <param name="first">One item.</param>
+    /// <param name="second">The other.</param>
+    public double Similarity(int first, int second) =>
+        _sets[first] is { } a && _sets[second] is { } b ? Jaccard(a, b) : 0;
+
+    /// <summary>
+    /// The items at least <see cref="Threshold"/> similar to one item, found through its bands (for an edit: cost in
+    /// proportion to the item's candidates, not to the corpus). Ordered by id.
+    /// </summary>
+    /// <param name="id">The item.</param>
+    public IReadOnlyList<SimilarPair> PairsOf(int id)
+    {
+        var result = new List<SimilarPair>();
+        if (id < 0 || id >= _sets.Count || _sets[id] is not { Length: > 0 } mine)
+        {
+            return result;
+        }
+
+        EnsureLookup();
+        var bands = Parameters.Bands;
+        var seen = new HashSet<int>();
+        void Consider(int other)
+        {
+            if (other != id && seen.Add(other) && _sets[other] is { } theirs && Bounded(mine, theirs))
+            {
+                var s = Jaccard(mine, theirs);
+                if (s >= Threshold)
+                {
+                    result.Add(id < other ? new SimilarPair(id, other, s) : new SimilarPair(other, id, s));
+                }
+            }
+        }
+
+        for (var b = 0; b < bands; b++)
+        {
+            var key = _bandKeys[(id * bands) + b];
+            var at = Array.BinarySearch(_lookupKeys!, key);
+            if (at >= 0)
+            {
+                while (at > 0 && _lookupKeys![at - 1] == key)
+                {
+                    at--;
+                }
+
+                for (; at < _lookupKeys!.Length && _lookupKeys[at] == key; at++)
+                {
+                    Consider(_lookupIds![at]);
+                }
+            }
+
+            if (_recent!.TryGetValue(key, out var list))
+            {
+                foreach (var other in list)
+                {
+                    Consider(other);
+                }
+            }
+        }
+
+        result.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second.CompareTo(y.Second));
+        return result;
+    }
+
+    /// <summary>
+    /// Every pair of items at least <see cref="Threshold"/> similar, in one batch: each band is sorted, items with the
+    /// same band value are candidates (a pair is measured once, in the first band it shares), candidates are measured
+    /// exactly. Ordered by (first, second). Runs on all cores; the result does not depend on how many.
+    /// </summary>
+    /// <param name="accept">Which candidate pairs to measure at all (for example not two language versions of one text); all when null.</param>
+    /// <param name="progress">Told the number of bands done.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
+    public IReadOnlyList<SimilarPair> AllPairs(Func<int, int, bool>? accept = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var bands = Parameters.Bands;
+        var ids = Enumerable.Range(0, _sets.Count).Where(i => _sets[i] is { Length: > 0 }).ToArray();
+        var perBand = new List<SimilarPair>[bands];
+        var done = 0;
+        long candidates = 0;
+        var largestBucket = 0;
+        Parallel.For(
+            0,
+            bands,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            b =>
+            {
+                var keys = new ulong[ids.Length];
+                var order = (int[])ids.Clone();
+                for (var i = 0; i < order.Length; i++)
+                {
+                    keys[i] = _bandKeys[(order[i] * bands) + b];
+                }
+
+                Array.Sort(keys, order);
+                var found = new List<SimilarPair>();
+                long measured = 0;
+                var largest = 0;
+                var sizes = new int[16];
+                var members = new int[16];
+                var start = 0;
+                while (start < keys.Length)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var end = start + 1;
+                    while (end < keys.Length && keys[end] == keys[start])
+                    {
+                        end++;
+                    }
+
+                    if (end - start > 1)
+                    {
+                        largest = Math.Max(largest, end - start);
+
+                        // By set size, so that each item meets only the items it could be similar enough to: the
+                        // Jaccard index is at most the ratio of the smaller set to the larger.
+                        var run = end - start;
+                        if (sizes.Length < run)
+                        {
+                            sizes = new int[Math.Max(run, sizes.Length * 2)];
+                            members = new int[sizes.Length];
+                        }
+
+                        for (var i = 0; i < run; i++)
+                        {
+                            members[i] = order[start + i];
+                            sizes[i] = _sets[members[i]]!.Length;
+                        }
+
+                        Array.Sort(sizes, members, 0, run);
+                        for (var i = 0; i < run; i++)
+                        {
+                            var x = members[i];
+                            var sx = _sets[x]!;
+                            var most = sx.Length / Threshold;
+                            for (var j = i + 1; j < run; j++)
+                            {
+                                var y = members[j];
+                                var sy = _sets[y]!;
+                                if (sy.Length > most + 1e-9)
+                                {
+                                    break;
+                                }
+
+                                var (lo, hi) = x < y ? (x, y) : (y, x);
+                                if (SharedEarlier(lo, hi, b) || (accept is not null && !accept(lo, hi)))
+                                {
+                                    continue;
+                                }
+
+                                measured++;
+                                var s = Jaccard(sx, sy);
+                                if (s >= Threshold)
+                                {
+                                    found.Add(new SimilarPair(lo, hi, s));
+                                }
+                            }
+                        }
+                    }
+
+                    start = end;
+                }
+
+                perBand[b] = found;
+                Interlocked.Add(ref candidates, measured);
+                lock (perBand)
+                {
+                    largestBucket = Math.Max(largestBucket, largest);
+                }
+
+                progress?.Report(Interlocked.Increment(ref done));
+            });
+
+        var all = new List<SimilarPair>(perBand.Sum(p => p.Count));
+        foreach (var p in perBand)
+        {
+            all.AddRange(p);
+        }
+
+        all.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second.CompareTo(y.Second));
+        LastSearch = new OverlapSearchStatistics(ids.Length, candidates, all.Count, largestBucket);
+        return all;
+    }
+
+    /// <summary>What the last <see cref="AllPairs"/> did, or null before the first.</summary>
+    public OverlapSearchStatistics? LastSearch { get; private set; }
+
+    /// <summary>
+    /// Every pair at least <paramref name="threshold"/> similar, measured exactly with no banding (an inverted index
+    /// counts the shingles each pair shares): the baseline the LSH recall is measured against. Quadratic in the worst
+    /// case; meant for up to some tens of thousands of items.
+    /// </summary>
+    /// <param name="sets">The shingle sets.</param>
+    /// <param name="threshold">The least Jaccard index.</param>
+    public static IReadOnlyList<SimilarPair> ExactPairs(IReadOnlyList<IReadOnlyCollection<long>> sets, double threshold)
+    {
+        var distinct = sets.Select(s => s.Distinct().ToArray()).ToArray();
+        var postings = new Dictionary<long, List<int>>();
+        var result = new List<SimilarPair>();
+        var counts = new Dictionary<int, int>();
+        for (var id = 0; id < distinct.Length; id++)
+        {
+            counts.Clear();
+            foreach (var s in distinct[id])
+            {
+                if (postings.TryGetValue(s, out var list))
+                {
+                    foreach (var other in list)
+                    {
+                        counts[other] = counts.TryGetValue(other, out var n) ? n + 1 : 1;
+                    }
+                }
+            }
+
+            foreach (var entry in counts)
+            {
+                var (other, shared) = (entry.Key, entry.Value);
+                var j = (double)shared / (distinct[id].Length + distinct[other].Length - shared);
+                if (j >= threshold)
+                {
+                    result.Add(new SimilarPair(other, id, j));
+                }
+            }
+
+            foreach (var s in distinct[id])
+            {
+                if (!postings.TryGetValue(s, out var list))
+                {
+                    postings[s] = list = new List<int>();
+                }
+
+                list.Add(id);
+            }
+        }
+
+        result.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second.CompareTo(y.Second));
+        return result;
+    }
+
+    /// <summary>
+    /// The MinHash signature of an item (one value per hash function, <see cref="LshParameters.Hashes"/> of them): what
+    /// an external engine needs to band a corpus too large for one machine.
+    /// </summary>
+    /// <param name="id">The item.</param>
+    public uint[] Signature(int id)
+    {
+        var signature = new uint[Parameters.Hashes];
+        Sign(_sets[id] ?? Array.Empty<long>(), signature);
+        return signature;
+    }
+
+    /// <summary>The band values of an item (the hash of each band of its signature).</summary>
+    /// <param name="id">The item.</param>
+    public ulong[] BandKeys(int id)
+    {
+        var keys = new ulong[Parameters.Bands];
+        Array.Copy(_bandKeys, id * Parameters.Bands, keys, 0, keys.Length);
+        return keys;
+    }
+
+    /// <summary>The Jaccard index of two sorted sets of distinct values.</summary>
+    /// <param name="a">One set, sorted.</param>
+    /// <param name="b">The other, sorted.</param>
+    public static double Jaccard(IReadOnlyList<long> a, IReadOnlyList<long> b)
+    {
+        if (a.Count == 0 && b.Count == 0)
+        {
+            return 0;
+        }
+
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            var x = a[i];
+            var y = b[j];
+            if (x == y)
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (double)shared / (a.Count + b.Count - shared);
+    }
+
+    private static double Jaccard(long[] a, long[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var x = a[i];
+            var y = b[j];
+            if (x == y)
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        var union = a.Length + b.Length - shared;
+        return union == 0 ? 0 : (double)shared / union;
+    }
+
+    /// <summary>The Jaccard index is at most the ratio of the smaller set to the larger: skip pairs that cannot reach it.</summary>
+    private bool Bounded(long[] a, long[] b) => Math.Min(a.Length, b.Length) >= Threshold * Math.Max(a.Length, b.Length) - 1e-9;
+
+    private bool SharedEarlier(int x, int y, int band)
+    {
+        var bands = Parameters.Bands;
+        for (var b = 0; b < band; b++)
+        {
+            if (_bandKeys[(x * bands) + b] == _bandKeys[(y * bands) + b])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Builds the sorted lookup of band values, or rebuilds it when the items added since make up an eighth of it
+    /// (so an edit costs a few binary searches, and the rebuild is paid once per many edits).
+    /// </summary>
+    private void EnsureLookup()
+    {
+        if (_lookupKeys is not null && _recentEntries <= Math.Max(4096, _lookupKeys.Length / 8))
+        {
+            return;
+        }
+
+        var bands = Parameters.Bands;
+        var live = 0;
+        for (var id = 0; id < _sets.Count; id++)
+        {
+            if (_sets[id] is { Length: > 0 })
+            {
+                live++;
+            }
+        }
+
+        var keys = new ulong[live * bands];
+        var ids = new int[live * bands];
+        var n = 0;
+        for (var id = 0; id < _sets.Count; id++)
+        {
+            if (_sets[id] is { Length: > 0 })
+            {
+                Array.Copy(_bandKeys, id * bands, keys, n, bands);
+                for (var b = 0; b < bands; b++)
+                {
+                    ids[n + b] = id;
+                }
+
+                n += bands;
+            }
+        }
+
+        Array.Sort(keys, ids);
+        _lookupKeys = keys;
+        _lookupIds = ids;
+        _recent = new Dictionary<ulong, List<int>>();
+        _recentEntries = 0;
+    }
+
+    private void Sign(long[] set, uint[] signature)
+    {
+        var mins = new ulong[_multipliers.Length];
+        Sign(set, mins);
+        for (var i = 0; i < signature.Length; i++)
+        {
+            signature[i] = (uint)mins[i];
+        }
+    }
+
+    /// <summary>
+    /// The minimum over the set of each hash function, one function per slot of <paramref name="mins"/> (its length is
+    /// the padded signature length). One strong mix per shingle, then a multiply-shift hash per function,
+    /// <c>(a·x + c) &gt;&gt; 32</c> with odd <c>a</c>: four functions at a time where the processor has vectors.
+    /// </summary>
+    private void Sign(long[] set, ulong[] mins)
+    {
+        for (var i = 0; i < mins.Length; i++)
+        {
+            mins[i] = uint.MaxValue;
+        }
+
+#if NET
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ReadOnlySpan<Vector256<ulong>> a = MemoryMarshal.Cast<ulong, Vector256<ulong>>(new ReadOnlySpan<ulong>(_multipliers));
+            ReadOnlySpan<Vector256<ulong>> c = MemoryMarshal.Cast<ulong, Vector256<ulong>>(new ReadOnlySpan<ulong>(_offsets));
+            Span<Vector256<ulong>> m = MemoryMarshal.Cast<ulong, Vector256<ulong>>(new Span<ulong>(mins));
+            foreach (var shingle in set)
+            {
+                var x = Vector256.Create(Mix((ulong)shingle));
+                for (var i = 0; i < m.Length; i++)
+                {
+                    m[i] = Vector256.Min(m[i], Vector256.ShiftRightLogical((x * a[i]) + c[i], 32));
+                }
+            }
+
+            return;
+        }
+#endif
+        foreach (var shingle in set)
+        {
+            var x = Mix((ulong)shingle);
+            for (var i = 0; i < mins.Length; i++)
+            {
+                var h = ((x * _multipliers[i]) + _offsets[i]) >> 32;
+                if (h < mins[i])
+                {
+                    mins[i] = h;
+                }
+            }
+        }
+    }
+
+    private void ComputeBandKeys(long[] set, ulong[] target, int at, ulong[] signature)
+    {
+        if (set.Length == 0)
+        {
+            for (var b = 0; b < Parameters.Bands; b++)
+            {
+                target[at + b] = 0;
+            }
+
+            return;
+        }
+
+        Sign(set, signature);
+        var rows = Parameters.Rows;
+        for (var b = 0; b < Parameters.Bands; b++)
+        {
+            var h = (ulong)b * Golden;
+            for (var r = 0; r < rows; r++)
+            {
+                h = Mix(h ^ signature[(b * rows) + r]);
+            }
+
+            target[at + b] = h;
+        }
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong SplitMix(ref ulong state)
+    {
+        state += Golden;
+        return Mix(state);
+    }
+}

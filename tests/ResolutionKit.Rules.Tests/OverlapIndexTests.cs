@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ResolutionKit.Analysis;
+using ResolutionKit.Testing;
+using Xunit;
+
+namespace ResolutionKit.Rules.Tests;
+
+/// <summary>The MinHash/LSH overlap index against an exact all-pairs search over the same shingles.</summary>
+public class OverlapIndexTests
+{
+    private static long[][] Shingles(OverlapCorpusData data) => data.Texts.Select(TextSimilarity.ShingleArray).ToArray();
+
+    private static double Recall(IReadOnlyList<SimilarPair> found, IReadOnlyList<SimilarPair> exact)
+    {
+        var set = new HashSet<(int, int)>(found.Select(p => (p.First, p.Second)));
+        return exact.Count == 0 ? 1 : (double)exact.Count(p => set.Contains((p.First, p.Second))) / exact.Count;
+    }
+
+    /// <summary>Planted near-duplicates of every similarity are found: recall at least 0.95 at Jaccard ≥ 0.5, on any seed.</summary>
+    [Property(MaxTest = 25)]
+    public Property PlantedOverlaps_ShouldBeFoundWithRecallOfAtLeast95PerCent() =>
+        Prop.ForAll(Gen.Choose(1, int.MaxValue - 1).ToArbitrary(), seed =>
+        {
+            var data = OverlapCorpus.Generate(1500, seed, copyShare: 0.2);
+            var sets = Shingles(data);
+            var index = new OverlapIndex(0.5);
+            index.AddRange(sets);
+            var found = index.AllPairs();
+            var exact = OverlapIndex.ExactPairs(sets, 0.5);
+            Assert.True(exact.Count > 50, $"the generator planted only {exact.Count} pairs");
+            var recall = Recall(found, exact);
+            Assert.True(recall >= 0.95, $"recall {recall:F3} ({found.Count} of {exact.Count} pairs), seed {seed}");
+
+            // Nothing below the threshold, and each similarity exact.
+            Assert.All(found, p => Assert.Equal(OverlapIndex.Jaccard(sets[p.First].Distinct().OrderBy(x => x).ToArray(), sets[p.Second].Distinct().OrderBy(x => x).ToArray()), p.Similarity, 12));
+            Assert.All(found, p => Assert.True(p.Similarity >= 0.5 && p.First < p.Second));
+        });
+
+    /// <summary>An edit's lookup finds what the batch finds for that item, and a removed item is found by nothing.</summary>
+    [Fact]
+    public void PairsOf_ShouldAgreeWithTheBatchSearch_AndForgetRemovedItems()
+    {
+        var data = OverlapCorpus.Generate(3000, 11, copyShare: 0.2);
+        var sets = Shingles(data);
+        var index = new OverlapIndex(0.5);
+        index.AddRange(sets.Take(2000).ToArray());
+        var early = index.PairsOf(0);
+        index.AddRange(sets.Skip(2000).ToArray());
+        var all = index.AllPairs();
+        Assert.NotEmpty(all);
+        foreach (var id in all.SelectMany(p => new[] { p.First, p.Second }).Distinct().Take(200))
+        {
+            Assert.Equal(all.Where(p => p.First == id || p.Second == id), index.PairsOf(id));
+        }
+
+        var gone = all[0].Second;
+        index.Remove(gone);
+        Assert.DoesNotContain(index.PairsOf(all[0].First), p => p.First == gone || p.Second == gone);
+        Assert.DoesNotContain(index.AllPairs(), p => p.First == gone || p.Second == gone);
+        Assert.Equal(2999, index.Count);
+        Assert.NotNull(early);
+    }
+
+    /// <summary>The same items give the same pairs in the same order, however many threads did the work.</summary>
+    [Fact]
+    public void AllPairs_ShouldBeDeterministic()
+    {
+        var sets = Shingles(OverlapCorpus.Generate(4000, 3, copyShare: 0.2));
+        var first = new OverlapIndex(0.5);
+        first.AddRange(sets);
+        var second = new OverlapIndex(0.5);
+        foreach (var s in sets)
+        {
+            second.Add(s.Reverse());
+        }
+
+        Assert.Equal(first.AllPairs(), second.AllPairs());
+    }
+
+    /// <summary>The fast shingles are the shingles of <see cref="TextSimilarity.Shingles"/>, in every script.</summary>
+    [Theory]
+    [InlineData("to report annually to the Council on the implementation of this resolution;")]
+    [InlineData("invite les États Membres à participer activement aux travaux des commissions d'études;")]
+    [InlineData("encarga al Director de la Oficina de Desarrollo de las Telecomunicaciones que informe anualmente;")]
+    [InlineData("поручает Генеральному секретарю представлять ежегодный отчет Совету;")]
+    [InlineData("يكلف الأمين العام بتقديم تقرير سنوي إلى المجلس بشأن تنفيذ هذا القرار؛")]
+    [InlineData("责成秘书长每年向理事会报告本决议的执行情况；")]
+    [InlineData("ITU-T study groups, Member States¹ and Sector Members (e.g. 5G/IMT-2020) — running processes")]
+    [InlineData("")]
+    public void ShingleArray_ShouldEqualTheShingles(string text) =>
+        Assert.Equal(TextSimilarity.Shingles(text).OrderBy(x => x), TextSimilarity.ShingleArray(text));
+
+    /// <summary>The banding is chosen for the threshold and keeps its promise there.</summary>
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    [InlineData(0.8)]
+    [InlineData(1.0)]
+    public void Parameters_ShouldFindAPairAtTheThresholdWithTheRequestedProbability(double threshold)
+    {
+        var p = LshParameters.For(threshold);
+        Assert.True(p.Hashes <= 256);
+        Assert.True(p.CandidateProbability(threshold) >= 0.98, p.ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => LshParameters.For(0));
+    }
+}
