@@ -134,6 +134,8 @@ public static class Program
         root.Subcommands.Add(StreamlineCommands.Streamline());
         root.Subcommands.Add(StreamlineCommands.Merge());
         root.Subcommands.Add(OutlineCommand.Create());
+        root.Subcommands.Add(MapCommand.Create());
+        root.Subcommands.Add(MapCommand.CreateTasks());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(InitCommand.Create());

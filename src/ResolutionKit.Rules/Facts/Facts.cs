@@ -151,39 +151,7 @@ public sealed class ClauseFact : Fact
     /// so that "Resolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference" and the same words citing
     /// Resolution 177 are two different clauses, not two copies of one.
     /// </summary>
-    public string SimilarityText
-    {
-        get
-        {
-            if (_similarityText is not null)
-            {
-                return _similarityText;
-            }
-
-            var references = References;
-            if (references.Count == 0)
-            {
-                return _similarityText = Text;
-            }
-
-            var sb = new System.Text.StringBuilder(Text.Length);
-            var at = 0;
-            foreach (var r in references.Where(r => r.Start >= 0).OrderBy(r => r.Start))
-            {
-                if (r.Start < at || r.Start + r.Text.Length > Text.Length)
-                {
-                    continue;
-                }
-
-                sb.Append(Text, at, r.Start - at);
-                sb.Append(" ref").Append(r.Body?.Code ?? "x").Append(r.Kind.ToString().Substring(0, 3)).Append(r.Number.Replace("-", string.Empty)).Append(' ');
-                at = r.Start + r.Text.Length;
-            }
-
-            sb.Append(Text, at, Text.Length - at);
-            return _similarityText = sb.ToString();
-        }
-    }
+    public string SimilarityText => _similarityText ??= Analysis.TextSimilarity.ComparableText(Text, References);
 
     private string? _similarityText;
 
@@ -191,7 +159,7 @@ public sealed class ClauseFact : Fact
     /// Whether the clause says enough beyond its citations to be compared (five content words or more): two recitals
     /// citing two texts "on accessibility" are not duplicates of each other.
     /// </summary>
-    public bool Comparable => _comparable ??= Analysis.TextSimilarity.Words(SimilarityText).Count(w => !w.StartsWith("ref", StringComparison.Ordinal)) >= 5;
+    public bool Comparable => _comparable ??= Analysis.TextSimilarity.IsComparable(SimilarityText);
 
     private bool? _comparable;
 

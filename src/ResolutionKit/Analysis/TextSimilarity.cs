@@ -22,6 +22,45 @@ public static class TextSimilarity
         "的", "和", "与", "及", "在", "对", "并", "以", "为", "等", "其", "之",
     };
 
+    /// <summary>
+    /// The text as near-duplicate detection compares it: each citation replaced by one token naming the instrument,
+    /// so that "Resolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference" and the same words citing
+    /// Resolution 177 are two different clauses, not two copies of one.
+    /// </summary>
+    /// <param name="text">A clause text.</param>
+    /// <param name="references">Its citations (<see cref="Model.Clause.References"/>).</param>
+    public static string ComparableText(string text, IReadOnlyList<Model.Reference> references)
+    {
+        if (references.Count == 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var r in references.Where(r => r.Start >= 0).OrderBy(r => r.Start))
+        {
+            if (r.Start < at || r.Start + r.Text.Length > text.Length)
+            {
+                continue;
+            }
+
+            sb.Append(text, at, r.Start - at);
+            sb.Append(" ref").Append(r.Body?.Code ?? "x").Append(r.Kind.ToString().Substring(0, 3)).Append(r.Number.Replace("-", string.Empty)).Append(' ');
+            at = r.Start + r.Text.Length;
+        }
+
+        sb.Append(text, at, text.Length - at);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether a text (as <see cref="ComparableText"/> gives it) says enough beyond its citations to be compared: five
+    /// content words or more. Two recitals citing two texts "on accessibility" are not duplicates of each other.
+    /// </summary>
+    /// <param name="comparableText">The comparable text.</param>
+    public static bool IsComparable(string comparableText) => Words(comparableText).Count(w => !w.StartsWith("ref", StringComparison.Ordinal)) >= 5;
+
     /// <summary>The normalized content words of a text, in order.</summary>
     /// <param name="text">The text.</param>
     public static IReadOnlyList<string> Words(string text)

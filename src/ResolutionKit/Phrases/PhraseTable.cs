@@ -105,7 +105,24 @@ public sealed class PhraseTable
         ReportToCouncilPatterns = RawStrings(reporting["council"]).AsReadOnly();
         ReportToConferencePatterns = RawStrings(reporting["conference"]).AsReadOnly();
         GenericSubjectPatterns = RawStrings(reporting["generic"]).AsReadOnly();
+        var tasks = json["tasks"] as JObject ?? new JObject();
+        TaskKindPatterns = Named(tasks["kinds"]);
+        CadencePatterns = Named(tasks["cadence"]);
     }
+
+    private static IReadOnlyList<(string Name, string Pattern)> Named(JToken? token) =>
+        token is JObject o
+            ? o.Properties().SelectMany(p => RawStrings(p.Value).Select(pattern => (p.Name, pattern))).ToList().AsReadOnly()
+            : Array.AsReadOnly(Array.Empty<(string, string)>());
+
+    /// <summary>
+    /// Regular expressions for the kind of work an instruction asks for (<c>report</c>, <c>study</c>, <c>organize</c>,
+    /// <c>assist</c>, ...), in the order the kinds are listed (the first listed wins where two match at one place).
+    /// </summary>
+    public IReadOnlyList<(string Name, string Pattern)> TaskKindPatterns { get; }
+
+    /// <summary>Regular expressions for how often an instruction recurs (<c>annually</c>, <c>each-conference</c>, ...).</summary>
+    public IReadOnlyList<(string Name, string Pattern)> CadencePatterns { get; }
 
     /// <summary>The words that cite an instrument in running text ("Resolution", "Résolutions", "Резолюцию", "بالقرار", "决议"), longest first.</summary>
     public IReadOnlyList<(string Word, InstrumentKind Kind)> CitationWords { get; }

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace ResolutionKit.Cli.Tests;
+
+/// <summary><c>reskit map</c> and <c>reskit tasks</c> on the samples: golden CSV, every format, and bad input.</summary>
+public sealed class MapCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("reskit-map-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    [Fact]
+    public void MapOfTheSamples_ShouldPrintTheGoldenCsv()
+    {
+        var (code, stdout, stderr) = Reskit.Run("map", "samples/corpus");
+        Assert.True(code == 0, stderr);
+        Reskit.AssertGolden("map-corpus.csv", stdout.Replace("\r\n", "\n"));
+        Assert.Contains("13 instrument(s)", stderr);
+    }
+
+    [Fact]
+    public void TasksOfTheSamples_ShouldPrintTheGoldenCsv()
+    {
+        var (code, stdout, stderr) = Reskit.Run("tasks", "samples/corpus", "--as-of", "2026-12-02");
+        Assert.True(code == 0, stderr);
+        Reskit.AssertGolden("tasks-corpus.csv", stdout.Replace("\r\n", "\n"));
+
+        // `map --tasks` is the same register.
+        var (_, again, _) = Reskit.Run("map", "--tasks", "samples/corpus", "--as-of", "2026-12-02");
+        Assert.Equal(stdout, again);
+    }
+
+    [Theory]
+    [InlineData("map.html", "<!DOCTYPE html>")]
+    [InlineData("map.json", "{")]
+    [InlineData("map.csv", "first,first_title")]
+    public void TheFormat_ShouldFollowTheOutputExtension(string name, string start)
+    {
+        var output = Path.Combine(_folder, name);
+        var (code, _, stderr) = Reskit.Run("map", "samples/corpus", "-o", output);
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith(start, File.ReadAllText(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheJson_ShouldCarryTheThresholdsAskedFor()
+    {
+        var (code, stdout, stderr) = Reskit.Run("map", "samples/corpus", "--format", "json", "--threshold", "0.7", "--subject-threshold", "0.4");
+        Assert.True(code == 0, stderr);
+        var json = JObject.Parse(stdout);
+        Assert.Equal(0.7, (double)json["options"]!["clauseThreshold"]!);
+        Assert.Equal(0.4, (double)json["options"]!["subjectThreshold"]!);
+        Assert.All(json["relations"]!.SelectMany(r => r["overlaps"]!), o => Assert.True((double)o["similarity"]! >= 0.7));
+    }
+
+    [Fact]
+    public void TheWorkbook_ShouldBeWritten()
+    {
+        var output = Path.Combine(_folder, "map.xlsx");
+        var (code, _, stderr) = Reskit.Run("map", "samples/corpus", "-o", output);
+        Assert.True(code == 0, stderr);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(output, false);
+        Assert.Equal(5, document.WorkbookPart!.WorksheetParts.Count());
+    }
+
+    [Theory]
+    [InlineData("unknown format 'pdf'", "map", "samples/corpus", "--format", "pdf")]
+    [InlineData("needs --output", "map", "samples/corpus", "--format", "xlsx")]
+    [InlineData("--threshold is a similarity", "map", "samples/corpus", "--threshold", "5")]
+    [InlineData("--subject-threshold is a similarity", "map", "samples/corpus", "--subject-threshold", "0")]
+    [InlineData("is not a date", "tasks", "samples/corpus", "--as-of", "tomorrow")]
+    [InlineData("no-such-folder", "map", "no-such-folder")]
+    public void BadInput_ShouldBeOneClearLineAndExitTwo(string message, params string[] args)
+    {
+        var (code, stdout, stderr) = Reskit.Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.Equal(string.Empty, stdout);
+    }
+}
