@@ -31,9 +31,10 @@ internal static class MapCommand
         var threshold = Similarity("--threshold", "Similarity from which two clauses overlap (0-1; default 0.5); for --tasks, from which two instructions are one task.");
         var subject = Similarity("--subject-threshold", "Subject similarity from which two instruments are related (0-1; default 0.3).");
         var asOf = new Option<string?>("--as-of") { Description = "For --tasks: the date deadlines are judged by (yyyy-MM-dd; default today)." };
+        var signatures = new Option<string?>("--signatures") { Description = "Also write every clause's shingles, MinHash signature and LSH bands to this Parquet file, for banding a larger corpus in Spark or another engine." };
         var command = new Command(name, description);
         command.Arguments.Add(files);
-        foreach (var o in tasksOnly ? new Option[] { output, format, threshold, asOf } : new Option[] { output, format, tasks, threshold, subject, asOf })
+        foreach (var o in tasksOnly ? new Option[] { output, format, threshold, asOf } : new Option[] { output, format, tasks, threshold, subject, asOf, signatures })
         {
             command.Options.Add(o);
         }
@@ -45,7 +46,8 @@ internal static class MapCommand
             p.GetValue(output),
             p.GetValue(threshold),
             tasksOnly ? null : p.GetValue(subject),
-            p.GetValue(asOf)));
+            p.GetValue(asOf),
+            tasksOnly ? null : p.GetValue(signatures)));
         return command;
     }
 
@@ -62,7 +64,7 @@ internal static class MapCommand
         return option;
     }
 
-    public static int Run(string[] inputs, bool tasks, string? format, string? output, double? threshold, double? subject, string? asOfText)
+    public static int Run(string[] inputs, bool tasks, string? format, string? output, double? threshold, double? subject, string? asOfText, string? signatures = null)
     {
         format ??= output is null ? "csv" : Path.GetExtension(output).TrimStart('.').ToLowerInvariant() switch
         {
@@ -176,6 +178,13 @@ internal static class MapCommand
         else
         {
             AtomicFile.Write(output, text!);
+        }
+
+        if (signatures is not null)
+        {
+            var rows = CorpusMap.Signatures(resolutions, threshold ?? 0.5).ToList();
+            AtomicFile.Write(signatures, SignatureFile.ToParquet(rows));
+            summary += $"; {rows.Count} clause signature(s) written to {signatures}";
         }
 
         Console.Error.WriteLine(summary);

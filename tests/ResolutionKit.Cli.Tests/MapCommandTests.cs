@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using ResolutionKit.Cli;
 using Xunit;
 
 namespace ResolutionKit.Cli.Tests;
@@ -65,6 +66,28 @@ public sealed class MapCommandTests : IDisposable
         Assert.True(code == 0, stderr);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(output, false);
         Assert.Equal(5, document.WorkbookPart!.WorksheetParts.Count());
+    }
+
+    [Fact]
+    public void TheSignatures_ShouldBeAParquetFileWhoseBandsMakeTheOverlappingClausesCandidates()
+    {
+        var parquet = Path.Combine(_folder, "signatures.parquet");
+        var (code, stdout, stderr) = Reskit.Run("map", "samples/corpus", "--format", "json", "--signatures", parquet);
+        Assert.True(code == 0, stderr);
+        using var stream = File.OpenRead(parquet);
+        var rows = SignatureFile.FromParquet(stream).ToDictionary(r => r.Clause);
+        Assert.Equal(224, rows.Count);
+        Assert.All(rows.Values, r => Assert.Equal(r.Bands.Length * r.Rows, r.Signature.Length));
+
+        // Every overlap the map shows is a pair an engine grouping by band value finds.
+        var overlaps = JObject.Parse(stdout)["relations"]!.SelectMany(r => r["overlaps"]!).ToList();
+        Assert.NotEmpty(overlaps);
+        foreach (var o in overlaps)
+        {
+            var a = rows[(string)o["first"]!];
+            var b = rows[(string)o["second"]!];
+            Assert.True(a.Bands.Zip(b.Bands).Any(x => x.First == x.Second), $"{a.Clause} and {b.Clause} share no band");
+        }
     }
 
     [Theory]

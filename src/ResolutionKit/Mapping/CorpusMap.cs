@@ -55,6 +55,16 @@ public sealed record MapInstrument(string Address, string Body, string Kind, str
 /// <param name="Language">The language they were compared in.</param>
 public sealed record ClauseOverlap(string First, string FirstText, string Second, string SecondText, double Similarity, string Language);
 
+/// <summary>One clause's shingles, MinHash signature and LSH band values, as <see cref="CorpusMap.Signatures"/> writes them out.</summary>
+/// <param name="Instrument">The instrument's address.</param>
+/// <param name="Clause">The clause's address.</param>
+/// <param name="Language">The language of the text.</param>
+/// <param name="Shingles">The shingle hashes, sorted (empty when the clause is not compared).</param>
+/// <param name="Signature">The MinHash signature (one minimum per hash function).</param>
+/// <param name="Bands">The band values (two clauses with one equal band value are candidates).</param>
+/// <param name="Parameters">The banding.</param>
+public sealed record ClauseSignature(string Instrument, string Clause, string Language, long[] Shingles, uint[] Signature, ulong[] Bands, LshParameters Parameters);
+
 /// <summary>What the map suggests doing about a relation.</summary>
 public enum MapSuggestion
 {
@@ -199,23 +209,7 @@ public sealed class CorpusMap
 
         // Clause overlaps through the overlap index, never between two versions of one instrument.
         progress?.Report("clauses");
-        var clauses = new List<(Resolution Resolution, ClauseNode Node)>();
-        var sets = new List<long[]>();
-        foreach (var r in all)
-        {
-            foreach (var node in r.Clauses())
-            {
-                // As the near-duplicate rules compare: citations as tokens, nothing under five words, and nothing that
-                // only says what every resolution says of itself ("to report annually on the implementation of this resolution").
-                var comparable = TextSimilarity.ComparableText(node.Clause.Text, node.Clause.References);
-                var substantial = TextSimilarity.IsComparable(comparable) && TextSimilarity.Words(ReportingRequests.Substance(node.Clause.Text, r.Language)).Count >= 3;
-                clauses.Add((r, node));
-                sets.Add(substantial ? TextSimilarity.ShingleArray(comparable) : Array.Empty<long>());
-            }
-        }
-
-        var index = new OverlapIndex(options.ClauseThreshold);
-        index.AddRange(sets);
+        var (clauses, index) = IndexClauses(all, options.ClauseThreshold);
         var pairs = index.AllPairs((x, y) => clauses[x].Resolution.Address != clauses[y].Resolution.Address, null, cancellationToken);
         var overlaps = new Dictionary<(string, string), List<(ClauseOverlap Overlap, bool Operative, string A, string B)>>();
         foreach (var p in pairs)
@@ -339,6 +333,47 @@ public sealed class CorpusMap
         }).ToList();
 
         return new CorpusMap(options, instruments, relations, clusters, index.LastSearch);
+    }
+
+    /// <summary>
+    /// The MinHash signature and LSH band values of every clause the map compares, for banding a corpus too large for
+    /// one machine in an external engine (Spark's <c>MinHashLSH</c> over <see cref="ClauseSignature.Shingles"/>, or a
+    /// group-by on <see cref="ClauseSignature.Bands"/>). A clause too short or too generic to compare has no shingles.
+    /// </summary>
+    /// <param name="resolutions">The resolutions.</param>
+    /// <param name="threshold">The clause similarity the banding is chosen for.</param>
+    public static IEnumerable<ClauseSignature> Signatures(IEnumerable<Resolution> resolutions, double threshold = 0.5)
+    {
+        var (clauses, index) = IndexClauses(resolutions.ToList(), threshold);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            yield return new ClauseSignature(clauses[i].Resolution.Address, clauses[i].Node.Address, clauses[i].Resolution.Language, index.Shingles(i)!.ToArray(), index.Signature(i), index.BandKeys(i), index.Parameters);
+        }
+    }
+
+    /// <summary>
+    /// Every clause into one overlap index, as the near-duplicate rules compare them: citations as tokens, nothing
+    /// under five words, nothing that only says what every resolution says of itself ("to report annually on the
+    /// implementation of this resolution") — those go in empty and are never candidates.
+    /// </summary>
+    private static (List<(Resolution Resolution, ClauseNode Node)> Clauses, OverlapIndex Index) IndexClauses(List<Resolution> all, double threshold)
+    {
+        var clauses = new List<(Resolution Resolution, ClauseNode Node)>();
+        var sets = new List<long[]>();
+        foreach (var r in all)
+        {
+            foreach (var node in r.Clauses())
+            {
+                var comparable = TextSimilarity.ComparableText(node.Clause.Text, node.Clause.References);
+                var substantial = TextSimilarity.IsComparable(comparable) && TextSimilarity.Words(ReportingRequests.Substance(node.Clause.Text, r.Language)).Count >= 3;
+                clauses.Add((r, node));
+                sets.Add(substantial ? TextSimilarity.ShingleArray(comparable) : Array.Empty<long>());
+            }
+        }
+
+        var index = new OverlapIndex(threshold);
+        index.AddRange(sets);
+        return (clauses, index);
     }
 
     private static readonly string[] Languages = { "en", "fr", "es", "ru", "ar", "zh" };
