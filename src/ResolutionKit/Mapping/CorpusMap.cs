@@ -139,7 +139,16 @@ public sealed class CorpusMap
 
     /// <summary>The relations of one instrument.</summary>
     /// <param name="address">The instrument's address.</param>
-    public IEnumerable<MapRelation> RelationsOf(string address) => Relations.Where(r => r.First == address || r.Second == address);
+    public IReadOnlyList<MapRelation> RelationsOf(string address)
+    {
+        _byInstrument ??= Relations
+            .SelectMany(r => new[] { (r.First, r), (r.Second, r) })
+            .GroupBy(x => x.Item1, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<MapRelation>)g.Select(x => x.r).ToList(), StringComparer.Ordinal);
+        return _byInstrument.TryGetValue(address, out var list) ? list : Array.Empty<MapRelation>();
+    }
+
+    private Dictionary<string, IReadOnlyList<MapRelation>>? _byInstrument;
 
     /// <summary>Builds the map of a corpus.</summary>
     /// <param name="resolutions">The resolutions read (any languages; language versions of one instrument are merged).</param>
@@ -278,7 +287,18 @@ public sealed class CorpusMap
             return x;
         }
 
-        foreach (var r in relations.Where(r => r.Subject >= options.SubjectThreshold || r.SharedOperativeClauses > 0))
+        // Only an instrument's strongest ties count (each among the other's three strongest), so that one broad
+        // instrument does not chain every subject into one cluster.
+        double Strength(MapRelation r) => Math.Max(r.Subject, r.SharedOperativeClauses > 0 ? r.Overlaps[0].Similarity : 0);
+        var ties = relations.Where(r => r.Subject >= options.SubjectThreshold || r.SharedOperativeClauses > 0).ToList();
+        var strongest = ties
+            .SelectMany(r => new[] { (Of: r.First, Relation: r), (Of: r.Second, Relation: r) })
+            .GroupBy(x => x.Of, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => new HashSet<MapRelation>(g.Select(x => x.Relation).OrderByDescending(Strength).ThenBy(r => rank[r.First]).ThenBy(r => rank[r.Second]).Take(3)),
+                StringComparer.Ordinal);
+        foreach (var r in ties.Where(r => strongest[r.First].Contains(r) && strongest[r.Second].Contains(r)))
         {
             var (x, y) = (Find(r.First), Find(r.Second));
             if (x != y)
@@ -448,47 +468,66 @@ public sealed class CorpusMap
         return result;
     }
 
-    /// <summary>Pairs whose vectors' cosine reaches the threshold: candidates share one of their ten heaviest terms.</summary>
+    /// <summary>
+    /// Pairs whose vectors' cosine reaches the threshold, accumulated term by term through an inverted index (each
+    /// instrument meets only the instruments it shares a term with), with the five terms that weigh most in both.
+    /// </summary>
     private static IEnumerable<(string A, string B, double Cosine, IReadOnlyList<string> Terms)> SimilarSubjects(List<(string Address, Dictionary<string, double> Vector)> vectors, double threshold)
     {
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<(int Doc, double Weight)>>(StringComparer.Ordinal);
         for (var i = 0; i < vectors.Count; i++)
         {
-            foreach (var term in vectors[i].Vector.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(10).Select(kv => kv.Key))
+            foreach (var kv in vectors[i].Vector)
             {
-                if (!postings.TryGetValue(term, out var list))
+                if (!postings.TryGetValue(kv.Key, out var list))
                 {
-                    postings[term] = list = new List<int>();
+                    postings[kv.Key] = list = new List<(int, double)>();
                 }
 
-                list.Add(i);
+                list.Add((i, kv.Value));
             }
         }
 
-        var seen = new HashSet<(int, int)>();
-        foreach (var list in postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))
+        var sums = new double[vectors.Count];
+        var touched = new List<int>();
+        var result = new List<(string, string, double, IReadOnlyList<string>)>();
+        for (var i = 0; i < vectors.Count; i++)
         {
-            for (var x = 0; x < list.Count; x++)
+            foreach (var kv in vectors[i].Vector)
             {
-                for (var y = x + 1; y < list.Count; y++)
+                foreach (var (doc, weight) in postings[kv.Key])
                 {
-                    var (i, j) = (list[x], list[y]);
-                    if (!seen.Add((i, j)))
+                    if (doc > i)
                     {
-                        continue;
-                    }
+                        if (sums[doc] == 0)
+                        {
+                            touched.Add(doc);
+                        }
 
+                        sums[doc] += kv.Value * weight;
+                    }
+                }
+            }
+
+            touched.Sort();
+            foreach (var j in touched)
+            {
+                if (sums[j] >= threshold)
+                {
                     var a = vectors[i].Vector;
                     var b = vectors[j].Vector;
-                    var products = a.Where(kv => b.ContainsKey(kv.Key)).Select(kv => (kv.Key, Product: kv.Value * b[kv.Key])).ToList();
-                    var cosine = products.Sum(p => p.Product);
-                    if (cosine >= threshold)
-                    {
-                        yield return (vectors[i].Address, vectors[j].Address, cosine, products.OrderByDescending(p => p.Product).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5).Select(p => p.Key).ToList());
-                    }
+                    var terms = a.Where(kv => b.ContainsKey(kv.Key)).Select(kv => (kv.Key, Product: kv.Value * b[kv.Key]))
+                        .OrderByDescending(p => p.Product).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5).Select(p => p.Key).ToList();
+                    result.Add((vectors[i].Address, vectors[j].Address, Math.Min(1, sums[j]), terms));
                 }
+
+                sums[j] = 0;
             }
+
+            touched.Clear();
         }
+
+        return result;
     }
 }
 

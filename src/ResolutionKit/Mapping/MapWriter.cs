@@ -59,7 +59,7 @@ public static class MapWriter
 
     /// <summary>The relations of the map, one row each, with the thresholds in the last columns.</summary>
     /// <param name="map">The map.</param>
-    public static string ToCsv(CorpusMap map) => Csv(MapSheets(map)[0]);
+    public static string ToCsv(CorpusMap map) => Csv(MapSheets(map, relationsOnly: true)[0]);
 
     /// <summary>The register, one instruction to one actor per row.</summary>
     /// <param name="register">The register.</param>
@@ -87,7 +87,7 @@ public static class MapWriter
 
     private static string Percent(double v) => Math.Round(v * 100).ToString(CultureInfo.InvariantCulture);
 
-    internal static IReadOnlyList<Sheet> MapSheets(CorpusMap map)
+    internal static IReadOnlyList<Sheet> MapSheets(CorpusMap map, bool relationsOnly = false)
     {
         var titles = map.Instruments.ToDictionary(i => i.Address, i => i, StringComparer.Ordinal);
         var relations = map.Relations.Select(r => (IReadOnlyList<object?>)new object?[]
@@ -98,6 +98,12 @@ public static class MapWriter
             titles[r.First].Cluster == titles[r.Second].Cluster && titles[r.First].Cluster > 0 ? titles[r.First].Cluster : null,
             map.Options.ClauseThreshold, map.Options.SubjectThreshold,
         }).ToList();
+        var relationSheet = new Sheet("Relations", new[] { "first", "first_title", "second", "second_title", "cross_body", "subject", "shared_terms", "first_cites_second", "second_cites_first", "overlapping_clauses", "shared_operative_clauses", "best_clause_similarity", "suggestion", "cluster", "clause_threshold", "subject_threshold" }, relations, new double[] { 22, 40, 22, 40, 8, 8, 30, 8, 8, 8, 8, 8, 12, 8, 8, 8 });
+        if (relationsOnly)
+        {
+            return new[] { relationSheet };
+        }
+
         var overlaps = map.Relations.SelectMany(r => r.Overlaps.Select(o => (IReadOnlyList<object?>)new object?[]
         {
             r.First, r.Second, o.First, o.FirstText, o.Second, o.SecondText, Math.Round(o.Similarity, 2), o.Language,
@@ -120,7 +126,7 @@ public static class MapWriter
         };
         return new[]
         {
-            new Sheet("Relations", new[] { "first", "first_title", "second", "second_title", "cross_body", "subject", "shared_terms", "first_cites_second", "second_cites_first", "overlapping_clauses", "shared_operative_clauses", "best_clause_similarity", "suggestion", "cluster", "clause_threshold", "subject_threshold" }, relations, new double[] { 22, 40, 22, 40, 8, 8, 30, 8, 8, 8, 8, 8, 12, 8, 8, 8 }),
+            relationSheet,
             new Sheet("Overlapping clauses", new[] { "first", "second", "first_clause", "first_text", "second_clause", "second_text", "similarity", "language" }, overlaps, new double[] { 20, 20, 30, 60, 30, 60, 8, 6 }),
             new Sheet("Instruments", new[] { "address", "body", "kind", "number", "title", "revision", "languages", "cluster", "related", "sources" }, instruments, new double[] { 22, 8, 10, 8, 50, 22, 12, 8, 50, 40 }),
             new Sheet("Clusters", new[] { "cluster", "subject", "size", "members" }, clusters, new double[] { 8, 40, 6, 80 }),

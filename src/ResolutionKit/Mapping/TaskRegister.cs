@@ -26,7 +26,7 @@ public sealed record TaskDeadline(string Text, int Year, bool Past);
 /// <param name="Label">The clause's label as written.</param>
 /// <param name="Text">The clause text.</param>
 /// <param name="Kinds">The kinds of work asked for (<c>report</c>, <c>study</c>, <c>organize</c>, <c>assist</c>, ...), in text order; empty when none is recognized.</param>
-/// <param name="Cadence">How often: <c>annually</c>, <c>each-council-session</c>, <c>each-conference</c>, <c>regularly</c>, <c>continuing</c>, <c>by-deadline</c> or <c>once</c>.</param>
+/// <param name="Cadence">How often: <c>annually</c>, <c>each-council-session</c>, <c>each-conference</c>, <c>by-next-conference</c>, <c>regularly</c>, <c>continuing</c>, <c>by-deadline</c> or <c>once</c>.</param>
 /// <param name="Deadlines">The deadlines and meetings it is tied to.</param>
 public sealed record TaskEntry(string Actor, string ActorName, string Verb, string Instrument, string InstrumentName, string Language, string Clause, string Label, string Text, IReadOnlyList<string> Kinds, string Cadence, IReadOnlyList<TaskDeadline> Deadlines)
 {
