@@ -49,11 +49,36 @@ internal static class RulesCommand
         test.Options.Add(asOf);
         test.SetAction(p => RuleExamples.Run(p.GetValue(testFolder), p.GetValue(asOf) ?? "PP-22", Console.Out, Console.Error));
 
+        var precompileOut = new Option<string>("--out") { Description = "The folder to write the compiled expressions to.", Required = true };
+        var precompile = new Command("precompile", "Compile the expressions of the shipped rules into a folder (done when the tool is built, so that its first run needs no compiler).") { Hidden = true };
+        precompile.Options.Add(precompileOut);
+        precompile.SetAction(p => Precompile(p.GetValue(precompileOut)!));
+
         command.Subcommands.Add(list);
         command.Subcommands.Add(explain);
         command.Subcommands.Add(docs);
         command.Subcommands.Add(test);
+        command.Subcommands.Add(precompile);
         return command;
+    }
+
+    private static int Precompile(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        Rules.Expressions.ExpressionCompiler.ClearMemoryCache();
+        var result = RuleSet.Load(new RuleSetOptions { ExpressionCacheDirectory = folder });
+        if (result.RuleSet is null)
+        {
+            foreach (var e in result.Errors)
+            {
+                Console.Error.WriteLine(e);
+            }
+
+            return Program.UsageOrInputError;
+        }
+
+        Console.Error.WriteLine($"reskit: {Directory.GetFiles(folder, "*.dll").Length} compiled expression(s) in {folder}");
+        return Program.Clean;
     }
 
     /// <summary>The rules of one folder, loaded with the shipped folder (for its registry) when it is another one.</summary>

@@ -65,6 +65,12 @@ public sealed class ExpressionCompiler
     /// <summary>The default on-disk cache: a folder under the user's local application data.</summary>
     public static string DefaultCacheDirectory => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } d ? d : Path.GetTempPath(), "ResolutionKit", "expressions");
 
+    /// <summary>
+    /// The folder of expressions compiled when the application was built (<c>expressions</c> next to it, written by
+    /// <c>reskit rules precompile</c>); consulted after the cache, never written. Empty when there is no such folder.
+    /// </summary>
+    public static string PrecompiledDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "expressions");
+
     /// <summary>The on-disk cache folder, or null.</summary>
     public string? CacheDirectory { get; }
 
@@ -103,6 +109,22 @@ public sealed class ExpressionCompiler
             catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException or MissingMethodException)
             {
                 // A damaged cache entry: compile again.
+            }
+        }
+
+        // Expressions compiled when the tool was built (the shipped rules): read-only, next to the application.
+        var precompiled = Path.Combine(PrecompiledDirectory, key + ".dll");
+        if (PrecompiledDirectory.Length > 0 && File.Exists(precompiled))
+        {
+            try
+            {
+                var shipped = Load<T>(File.ReadAllBytes(precompiled), key);
+                Memory[key] = shipped;
+                return shipped;
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException or MissingMethodException)
+            {
+                // Not usable here: compile.
             }
         }
 
