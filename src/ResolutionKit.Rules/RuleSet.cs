@@ -284,7 +284,7 @@ public sealed class RuleSet
         return session;
     }
 
-    internal FactBuilder CreateFactBuilder() => new(_environment.SimilarityFloor);
+    internal FactBuilder CreateFactBuilder() => new(_environment.SimilarityFloor, _environment.Reporting, _environment.ReportingSubjectFloor);
 
     /// <summary>
     /// Puts reading diagnostics and rule findings together, reporting each problem once: a reading diagnostic that an

@@ -27,11 +27,20 @@ internal sealed class FactBuilder
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
-    public FactBuilder(double similarityFloor)
+    public FactBuilder(double similarityFloor, bool reporting = true, double reportingSubjectFloor = 1.1)
     {
         _floor = similarityFloor;
         _index = similarityFloor <= 1 ? new OverlapIndex(similarityFloor) : null;
+        _reporting = reporting;
+        _subjectIndex = reporting && reportingSubjectFloor <= 1 ? new OverlapIndex(reportingSubjectFloor) : null;
     }
+
+    private readonly bool _reporting;
+    private readonly OverlapIndex? _subjectIndex;
+    private readonly Dictionary<string, List<ReportingFact>> _reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _subjectIds = new(StringComparer.Ordinal);
+    private readonly List<ReportingFact?> _subjectById = new();
+    private readonly Dictionary<string, HashSet<string>> _reportPairsByResolution = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, HashSet<string>> _pairsByResolution = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _overlapsByResolution = new(StringComparer.Ordinal);
@@ -137,6 +146,76 @@ internal sealed class FactBuilder
 
             RebuildOverlaps(changed);
         }
+
+        if (_reporting)
+        {
+            foreach (var address in changed)
+            {
+                Unindex(_reportPairsByResolution, Facts, address);
+            }
+
+            foreach (var pair in ReportingPairs(added))
+            {
+                if (!Facts.ContainsKey(pair.Key))
+                {
+                    Put(pair);
+                    Index(_reportPairsByResolution, pair);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The request pairs involving the added resolutions: every ordered pair of one resolution's requests (each with
+    /// itself too), and the requests of two resolutions whose subjects the subject index finds similar.
+    /// </summary>
+    private List<ReportingPairFact> ReportingPairs(List<Resolution> added)
+    {
+        var result = new List<ReportingPairFact>();
+        var fresh = new List<ReportingFact>();
+        foreach (var r in added)
+        {
+            if (!_reports.TryGetValue(r.Address, out var reports))
+            {
+                continue;
+            }
+
+            foreach (var a in reports)
+            {
+                foreach (var b in reports)
+                {
+                    result.Add(new ReportingPairFact(a, b, 0));
+                }
+            }
+
+            fresh.AddRange(reports.Where(x => x.HasSubject));
+        }
+
+        if (_subjectIndex is null || fresh.Count == 0)
+        {
+            return result;
+        }
+
+        var firstBuild = _subjectIndex.Count == 0;
+        var start = _subjectIndex.AddRange(fresh.Select(f => TextSimilarity.ShingleArray(f.Request!.Subject)).ToList());
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            _subjectIds[fresh[i].Key] = start + i;
+            _subjectById.Add(fresh[i]);
+        }
+
+        var pairs = firstBuild ? _subjectIndex.AllPairs() : Enumerable.Range(start, fresh.Count).SelectMany(_subjectIndex.PairsOf);
+        foreach (var p in pairs)
+        {
+            if (_subjectById[p.First] is { } a && _subjectById[p.Second] is { } b
+                && a.Clause.Resolution.Address != b.Clause.Resolution.Address && a.Clause.Resolution.Language == b.Clause.Resolution.Language)
+            {
+                var (x, y) = string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 ? (a, b) : (b, a);
+                result.Add(new ReportingPairFact(x, y, p.Similarity));
+            }
+        }
+
+        return result;
     }
 
     private void RemoveResolution(string address)
@@ -161,6 +240,21 @@ internal sealed class FactBuilder
             }
         }
 
+        if (_reports.TryGetValue(address, out var reports))
+        {
+            foreach (var report in reports)
+            {
+                if (_subjectIds.TryGetValue(report.Key, out var id))
+                {
+                    _subjectIndex!.Remove(id);
+                    _subjectById[id] = null;
+                    _subjectIds.Remove(report.Key);
+                }
+            }
+
+            _reports.Remove(address);
+        }
+
         _byResolution.Remove(address);
         _resolutions.Remove(address);
     }
@@ -182,9 +276,16 @@ internal sealed class FactBuilder
             var c = new ClauseFact(node);
             list.Add(c);
             _clauses[c.Address] = c;
-            if (c.Part == Part.Operative && ReportingRequests.Find(c.Text, r.Language) is { } request)
+            if (_reporting && c.Part == Part.Operative && ReportingRequests.Find(c.Text, r.Language) is { } request)
             {
-                list.Add(new ReportingFact(c, request.Recipient.ToString(), reportIndex++) { Request = request });
+                var report = new ReportingFact(c, request.Recipient.ToString(), reportIndex++) { Request = request };
+                list.Add(report);
+                if (!_reports.TryGetValue(r.Address, out var reports))
+                {
+                    _reports[r.Address] = reports = new List<ReportingFact>();
+                }
+
+                reports.Add(report);
             }
         }
 

@@ -28,4 +28,19 @@ internal sealed class RuleEnvironment
     public double SimilarityFloor { get; private set; } = 1.1;
 
     public void RequestSimilarity(double threshold) => SimilarityFloor = Math.Min(SimilarityFloor, threshold);
+
+    /// <summary>Whether a reporting rule is in the set (reporting requests and their pairs are derived only then).</summary>
+    public bool Reporting { get; private set; }
+
+    /// <summary>The least subject similarity a rule comparing requests of two resolutions asks for; above 1 when none does.</summary>
+    public double ReportingSubjectFloor { get; private set; } = 1.1;
+
+    public void RequestReporting(double? acrossThreshold)
+    {
+        Reporting = true;
+        if (acrossThreshold is { } t)
+        {
+            ReportingSubjectFloor = Math.Min(ReportingSubjectFloor, Math.Max(0.05, t));
+        }
+    }
 }

@@ -178,12 +178,7 @@ public sealed class ClauseFact : Fact
             }
 
             _leadingDone = true;
-            var first = References.Where(r => r.Start >= 0).OrderBy(r => r.Start).FirstOrDefault();
-            if (first is not null && Analysis.TextSimilarity.Words(Text.Substring(0, System.Math.Min(first.Start, Text.Length))).Count <= 1)
-            {
-                _leading = $"{first.Body?.Code}|{first.Kind}|{first.Number}";
-            }
-
+            _leading = Analysis.TextSimilarity.LeadingCitation(Text, References);
             return _leading;
         }
     }
@@ -344,3 +339,41 @@ public sealed class ReportingFact : Fact
     /// <inheritdoc />
     public override bool SameContent(Fact other) => other is ReportingFact r && r.Clause.SameContent(Clause) && r.Index == Index && r.Recipient == Recipient;
 }
+
+/// <summary>
+/// Two reporting requests the reporting rules compare: both of one resolution (every ordered pair, and each request
+/// with itself), or of two resolutions in one language whose subjects are similar (found through the overlap index,
+/// not by comparing every pair of the corpus).
+/// </summary>
+public sealed class ReportingPairFact : Fact
+{
+    internal ReportingPairFact(ReportingFact first, ReportingFact second, double subjectSimilarity)
+    {
+        First = first;
+        Second = second;
+        SubjectSimilarity = subjectSimilarity;
+    }
+
+    /// <summary>The first request.</summary>
+    public ReportingFact First { get; }
+
+    /// <summary>The second request.</summary>
+    public ReportingFact Second { get; }
+
+    /// <summary>For requests of two resolutions: the similarity of their subjects; 0 within one resolution.</summary>
+    public double SubjectSimilarity { get; }
+
+    /// <summary>Whether both requests are of one resolution.</summary>
+    public bool SameResolution => First.Clause.Resolution.Address == Second.Clause.Resolution.Address;
+
+    /// <inheritdoc />
+    public override string Key => "Q:" + First.Clause.Address + "|" + Second.Clause.Address;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> ResolutionAddresses => SameResolution ? new[] { First.Clause.Resolution.Address } : new[] { First.Clause.Resolution.Address, Second.Clause.Resolution.Address };
+
+    /// <inheritdoc />
+    public override bool SameContent(Fact other) =>
+        other is ReportingPairFact p && p.First.SameContent(First) && p.Second.SameContent(Second) && p.SubjectSimilarity.Equals(SubjectSimilarity);
+}
+

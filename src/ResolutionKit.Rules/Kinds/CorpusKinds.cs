@@ -99,10 +99,15 @@ internal static class ReportingKind
         ctx.CheckKnown(ctx.Params, "check", "threshold");
         var check = ctx.Choice("check", "several", "several", "council-and-conference", "across");
         var threshold = ctx.Number("threshold", 0.35, 0, 1);
+        ctx.Environment.RequestReporting(check == "across" ? threshold : null);
         return ctx.HasErrors ? null : new Rule(ctx.Rule, check, threshold);
     }
 
-    private sealed class Rule : JoinRule<ReportingFact>
+    /// <summary>
+    /// Over the derived request pairs (<see cref="ReportingPairFact"/>): the pairs of one resolution are few, and the
+    /// pairs across resolutions come from the overlap index, so no rule compares every pair of requests in a corpus.
+    /// </summary>
+    private sealed class Rule : SingleFactRule<ReportingPairFact>
     {
         private readonly string _check;
         private readonly double _threshold;
@@ -114,7 +119,11 @@ internal static class ReportingKind
             _threshold = threshold;
         }
 
-        public override bool MatchesFirst(ReportingFact a) =>
+        public override bool Matches(ReportingPairFact p) => MatchesFirst(p.First) && MatchesSecond(p.Second) && Joins(p.First, p.Second, p.SubjectSimilarity);
+
+        public override IEnumerable<Diagnostic> Evaluate(ReportingPairFact p) => Evaluate(p.First, p.Second);
+
+        private bool MatchesFirst(ReportingFact a) =>
             Definition.Scope.Matches(a.Clause) && _check switch
             {
                 "several" => a.Index == 0,
@@ -122,7 +131,7 @@ internal static class ReportingKind
                 _ => true,
             };
 
-        public override bool MatchesSecond(ReportingFact b) =>
+        private bool MatchesSecond(ReportingFact b) =>
             Definition.Scope.Matches(b.Clause) && _check switch
             {
                 "several" => b.Index > 0,
@@ -130,7 +139,7 @@ internal static class ReportingKind
                 _ => true,
             };
 
-        public override bool Joins(ReportingFact a, ReportingFact b)
+        private bool Joins(ReportingFact a, ReportingFact b, double subjectSimilarity)
         {
             var same = a.Clause.Resolution.Address == b.Clause.Resolution.Address;
             return _check switch
@@ -144,13 +153,11 @@ internal static class ReportingKind
                 // implementation of "this resolution" has no subject to compare), in the same language only.
                 _ => !same && string.CompareOrdinal(a.Clause.Address, b.Clause.Address) < 0 && a.HasSubject && b.HasSubject
                     && a.Clause.Resolution.Language == b.Clause.Resolution.Language
-                    && (a.SubjectSignature & b.SubjectSignature) != 0
-                    && Math.Min(a.SubjectShingles.Count, b.SubjectShingles.Count) >= _threshold * Math.Max(a.SubjectShingles.Count, b.SubjectShingles.Count)
-                    && Analysis.TextSimilarity.Jaccard(a.SubjectShingles, b.SubjectShingles) >= _threshold,
+                    && subjectSimilarity >= _threshold,
             };
         }
 
-        public override IEnumerable<Diagnostic> Evaluate(ReportingFact a, ReportingFact b)
+        private IEnumerable<Diagnostic> Evaluate(ReportingFact a, ReportingFact b)
         {
             yield return AtClause(b.Clause, 0, b.Clause.Text.Length, null, a.Clause.Address, a.Recipient);
         }

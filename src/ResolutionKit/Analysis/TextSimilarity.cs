@@ -55,6 +55,21 @@ public static class TextSimilarity
     }
 
     /// <summary>
+    /// The instrument a clause opens by citing ("Resolution 58 (Rev. Kigali, 2022) of WTDC, on ..."), as a key, or
+    /// null when it opens with its own words. Two recitals that open with different citations recall two texts, even
+    /// when the words after the citations are the same.
+    /// </summary>
+    /// <param name="text">A clause text.</param>
+    /// <param name="references">Its citations.</param>
+    public static string? LeadingCitation(string text, IReadOnlyList<Model.Reference> references)
+    {
+        var first = references.Where(r => r.Start >= 0).OrderBy(r => r.Start).FirstOrDefault();
+        return first is not null && Words(text.Substring(0, Math.Min(first.Start, text.Length))).Count <= 1
+            ? $"{first.Body?.Code}|{first.Kind}|{first.Number}"
+            : null;
+    }
+
+    /// <summary>
     /// Whether a text (as <see cref="ComparableText"/> gives it) says enough beyond its citations to be compared: five
     /// content words or more. Two recitals citing two texts "on accessibility" are not duplicates of each other.
     /// </summary>

@@ -219,7 +219,11 @@ public sealed class CorpusMap
         // Clause overlaps through the overlap index, never between two versions of one instrument.
         progress?.Report("clauses");
         var (clauses, index) = IndexClauses(all, options.ClauseThreshold);
-        var pairs = index.AllPairs((x, y) => clauses[x].Resolution.Address != clauses[y].Resolution.Address, null, cancellationToken);
+        var leading = clauses.Select(c => TextSimilarity.LeadingCitation(c.Node.Clause.Text, c.Node.Clause.References)).ToArray();
+        var pairs = index.AllPairs(
+            (x, y) => clauses[x].Resolution.Address != clauses[y].Resolution.Address && (leading[x] is null || leading[y] is null || leading[x] == leading[y]),
+            null,
+            cancellationToken);
         var overlaps = new Dictionary<(string, string), List<(ClauseOverlap Overlap, bool Operative, string A, string B)>>();
         foreach (var p in pairs)
         {
