@@ -92,8 +92,21 @@ public class OverlapIndexTests
     [InlineData("责成秘书长每年向理事会报告本决议的执行情况；")]
     [InlineData("ITU-T study groups, Member States¹ and Sector Members (e.g. 5G/IMT-2020) — running processes")]
     [InlineData("")]
-    public void ShingleArray_ShouldEqualTheShingles(string text) =>
+    public void ShingleArray_ShouldEqualTheShingles(string text)
+    {
         Assert.Equal(TextSimilarity.Shingles(text).OrderBy(x => x), TextSimilarity.ShingleArray(text));
+        Assert.Equal(TextSimilarity.Words(text).Count, TextSimilarity.CountWords(text));
+        Assert.Equal(TextSimilarity.Words(text).Count(w => !w.StartsWith("ref", StringComparison.Ordinal)), TextSimilarity.CountWords(text, skipCitationTokens: true));
+    }
+
+    /// <summary>The word count without building the words agrees with the words, on any text.</summary>
+    [Property(MaxTest = 300)]
+    public Property CountWords_ShouldAgreeWithWords() =>
+        Prop.ForAll(Gen.Elements("to ", "the ", "reference ", "refPPRes71 ", "Member-States ", "¹", "决议", "et ", "Что ", "-", ",", " ", "ITU-T", "ref ", "a", "refs").ArrayOf().Select(p => string.Concat(p)).ToArbitrary(), text =>
+        {
+            Assert.Equal(TextSimilarity.Words(text).Count, TextSimilarity.CountWords(text));
+            Assert.Equal(TextSimilarity.Words(text).Count(w => !w.StartsWith("ref", StringComparison.Ordinal)), TextSimilarity.CountWords(text, skipCitationTokens: true));
+        });
 
     /// <summary>The banding is chosen for the threshold and keeps its promise there.</summary>
     [Theory]

@@ -142,7 +142,7 @@ public sealed class ClauseFact : Fact
     /// Whether the clause says something of its own: three content words or more beyond what every resolution says of
     /// itself (see <see cref="Analysis.ReportingRequests.Substance"/>). Boilerplate does not make two resolutions duplicates.
     /// </summary>
-    public bool HasSubstance => _substance ??= Analysis.TextSimilarity.Words(Analysis.ReportingRequests.Substance(Text, Resolution.Language)).Count >= 3;
+    public bool HasSubstance => _substance ??= Analysis.TextSimilarity.CountWords(Analysis.ReportingRequests.Substance(Text, Resolution.Language), 3) >= 3;
 
     private bool? _substance;
 

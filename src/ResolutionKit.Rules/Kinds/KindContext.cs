@@ -212,7 +212,9 @@ internal sealed class KindContext
     {
         try
         {
-            var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+            // Compiled to IL: rule patterns run on every clause of a corpus, and the interpreter costs several times more
+            // per match than the one-off compilation (a few milliseconds per pattern, paid once per rule set).
+            var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
             return new Regex(text, options, Environment.RegexTimeout);
         }
 #if NET

@@ -389,7 +389,7 @@ public sealed class CorpusMap
             foreach (var node in r.Clauses())
             {
                 var comparable = TextSimilarity.ComparableText(node.Clause.Text, node.Clause.References);
-                var substantial = TextSimilarity.IsComparable(comparable) && TextSimilarity.Words(ReportingRequests.Substance(node.Clause.Text, r.Language)).Count >= 3;
+                var substantial = TextSimilarity.IsComparable(comparable) && TextSimilarity.CountWords(ReportingRequests.Substance(node.Clause.Text, r.Language), 3) >= 3;
                 clauses.Add((r, node));
                 sets.Add(substantial ? TextSimilarity.ShingleArray(comparable) : Array.Empty<long>());
             }
