@@ -260,10 +260,19 @@ public sealed class RuleSet
                 copies.Add(r);
             }
 
+            // The first copy of each in one session; then the other copies in turns, each replacing the one before
+            // in the same session (an edit, not another analysis of the whole corpus).
             var turns = versions.Values.Max(v => v.Count);
-            for (var turn = 0; turn < turns; turn++)
+            var session = StartSession(order.Select(a => versions[a][0]));
+            diagnostics.UnionWith(session.Diagnostics);
+            suppressed.UnionWith(session.Suppressed);
+            for (var turn = 1; turn < turns; turn++)
             {
-                var session = StartSession(order.Select(a => versions[a][Math.Min(turn, versions[a].Count - 1)]));
+                foreach (var copies in order.Select(a => versions[a]).Where(v => v.Count > turn))
+                {
+                    session.ReplaceResolution(copies[turn]);
+                }
+
                 diagnostics.UnionWith(session.Diagnostics);
                 suppressed.UnionWith(session.Suppressed);
             }

@@ -145,7 +145,9 @@ public sealed class IncrementalSession
         var next = _facts.Facts;
         var toRetract = new List<object>();
         var toInsert = new List<object>();
-        foreach (var key in _facts.Changed.OrderBy(k => k, StringComparer.Ordinal))
+        // In the order the builder changed them (deterministic): findings are sorted when they are read, so the
+        // keys need no global sort.
+        foreach (var key in _facts.Changed)
         {
             _inSession.TryGetValue(key, out var old);
             next.TryGetValue(key, out var fresh);
