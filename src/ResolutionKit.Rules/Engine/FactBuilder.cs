@@ -24,6 +24,13 @@ internal sealed class FactBuilder
     private readonly OverlapIndex? _index;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<ClauseFact?> _byId = new();
+
+    // The similar items of each indexed clause (both ways), and the clauses of replaced resolutions waiting to be
+    // either taken over by an unchanged clause of the new version or removed: an edit of one clause measures that
+    // clause only, whatever the size of the corpus.
+    private readonly Dictionary<int, Dictionary<int, double>> _neighbors = new();
+    private readonly Dictionary<string, (int Id, string Text)> _retired = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _textOf = new();
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
@@ -233,8 +240,7 @@ internal sealed class FactBuilder
                 _clauses.Remove(c.Address);
                 if (_ids.TryGetValue(c.Address, out var id))
                 {
-                    _index!.Remove(id);
-                    _byId[id] = null;
+                    _retired[c.Address] = (id, _textOf[id]);
                     _ids.Remove(c.Address);
                 }
             }
@@ -298,38 +304,104 @@ internal sealed class FactBuilder
     }
 
     /// <summary>
-    /// The similar pairs that involve the clauses of the added resolutions. Their clauses go into the index together
-    /// (a clause too short to compare goes in empty, so it is never a candidate); on the first build every pair of the
-    /// corpus is found in one batch, afterwards each added clause looks up its own candidates.
+    /// The similar pairs that involve the clauses of the added resolutions. On the first build every pair of the corpus
+    /// is found in one batch. Afterwards a clause whose text did not change keeps its place in the index and its
+    /// similar clauses; only new or changed clauses are indexed and look up their candidates, and the clauses of the
+    /// old versions that were not taken over leave the index. A clause too short to compare goes in empty.
     /// </summary>
     private List<(ClauseFact First, ClauseFact Second, double Similarity)> SimilarPairs(List<Resolution> added)
     {
-        var result = new List<(ClauseFact, ClauseFact, double)>();
         var index = _index!;
-        var firstBuild = index.Count == 0;
-        var clauses = added.SelectMany(r => r.Clauses()).Select(n => _clauses[n.Address]).ToList();
-        var sets = new long[clauses.Count][];
-        for (var i = 0; i < clauses.Count; i++)
+        var firstBuild = index.Count == 0 && _retired.Count == 0;
+        var all = new List<(ClauseFact Fact, int Id)>();
+        var fresh = new List<ClauseFact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in added.SelectMany(r => r.Clauses()))
         {
-            sets[i] = clauses[i].Comparable ? TextSimilarity.ShingleArray(clauses[i].SimilarityText) : Array.Empty<long>();
-        }
-
-        var start = index.AddRange(sets);
-        for (var i = 0; i < clauses.Count; i++)
-        {
-            _ids[clauses[i].Address] = start + i;
-            _byId.Add(clauses[i]);
-        }
-
-        IEnumerable<SimilarPair> pairs = firstBuild
-            ? index.AllPairs()
-            : Enumerable.Range(start, clauses.Count).SelectMany(index.PairsOf);
-        foreach (var p in pairs)
-        {
-            if (_byId[p.First] is { } a && _byId[p.Second] is { } b && Admissible(a, b))
+            if (!seen.Add(node.Address))
             {
-                var (first, second) = Order(a, b);
-                result.Add((first, second, p.Similarity));
+                continue; // one label twice: the first clause of that address stands for it
+            }
+
+            var c = _clauses[node.Address];
+            var text = c.Comparable ? c.SimilarityText : string.Empty;
+            if (_retired.TryGetValue(c.Address, out var old) && old.Text == text)
+            {
+                _retired.Remove(c.Address);
+                _ids[c.Address] = old.Id;
+                _byId[old.Id] = c;
+                all.Add((c, old.Id));
+            }
+            else
+            {
+                fresh.Add(c);
+            }
+        }
+
+        foreach (var id in _retired.Values.Select(v => v.Id))
+        {
+            index.Remove(id);
+            _byId[id] = null;
+            _textOf.Remove(id);
+            if (_neighbors.TryGetValue(id, out var near))
+            {
+                foreach (var other in near.Keys)
+                {
+                    if (_neighbors.TryGetValue(other, out var back))
+                    {
+                        back.Remove(id);
+                    }
+                }
+
+                _neighbors.Remove(id);
+            }
+        }
+
+        _retired.Clear();
+        var start = index.AddRange(fresh.Select(c => c.Comparable ? TextSimilarity.ShingleArray(c.SimilarityText) : Array.Empty<long>()).ToList());
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            _ids[fresh[i].Address] = start + i;
+            _byId.Add(fresh[i]);
+            _textOf[start + i] = fresh[i].Comparable ? fresh[i].SimilarityText : string.Empty;
+            all.Add((fresh[i], start + i));
+        }
+
+        void Link(SimilarPair p)
+        {
+            foreach (var (x, y) in new[] { (p.First, p.Second), (p.Second, p.First) })
+            {
+                if (!_neighbors.TryGetValue(x, out var near))
+                {
+                    _neighbors[x] = near = new Dictionary<int, double>();
+                }
+
+                near[y] = p.Similarity;
+            }
+        }
+
+        foreach (var p in firstBuild ? index.AllPairs() : Enumerable.Range(start, fresh.Count).SelectMany(index.PairsOf))
+        {
+            Link(p);
+        }
+
+        var result = new List<(ClauseFact, ClauseFact, double)>();
+        var emitted = new HashSet<(int, int)>();
+        foreach (var (c, id) in all)
+        {
+            if (!_neighbors.TryGetValue(id, out var near))
+            {
+                continue;
+            }
+
+            foreach (var entry in near.OrderBy(n => n.Key))
+            {
+                var (other, similarity) = (entry.Key, entry.Value);
+                if (_byId[other] is { } o && emitted.Add(id < other ? (id, other) : (other, id)) && Admissible(c, o))
+                {
+                    var (first, second) = Order(c, o);
+                    result.Add((first, second, similarity));
+                }
             }
         }
 
