@@ -120,13 +120,8 @@ public static class ScaleCommand
 
         if (points.Count >= 2)
         {
-            var xs = points.Select(p => Math.Log(p.N)).ToArray();
-            var ys = points.Select(p => Math.Log(Math.Max(p.Seconds, 1e-3))).ToArray();
-            var mx = xs.Average();
-            var my = ys.Average();
-            var slope = xs.Zip(ys, (x, y) => (x - mx) * (y - my)).Sum() / xs.Sum(x => (x - mx) * (x - mx));
             Console.WriteLine();
-            Console.WriteLine($"Growth exponent (check time ∝ n^k over {points.Count} sizes): k = {slope.ToString("0.00", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"Growth exponent (check time ∝ n^k over {points.Count} sizes): k = {ChildProcess.GrowthExponent(points).ToString("0.00", CultureInfo.InvariantCulture)}");
         }
 
         if (edits > 0)
@@ -138,25 +133,7 @@ public static class ScaleCommand
         return 0;
     }
 
-    private static string Child(params string[] args)
-    {
-        var self = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal))
-        {
-            info.ArgumentList.Add(typeof(ScaleCommand).Assembly.Location);
-        }
-
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var child = Process.Start(info)!;
-        var output = child.StandardOutput.ReadToEnd().Trim();
-        child.WaitForExit();
-        return output;
-    }
+    private static string Child(params string[] args) => ChildProcess.Run(typeof(ScaleCommand), args);
 
     private static RuleSet Shipped() =>
         RuleSet.Load(new RuleSetOptions { Folders = new[] { Path.Combine(SampleCorpus.RepositoryRoot, "rules") }, Config = ResolutionKitConfig.Default.WithAsOf("PP-26") }).RuleSet

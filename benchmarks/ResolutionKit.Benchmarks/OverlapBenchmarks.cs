@@ -70,21 +70,7 @@ public static class OverlapScaleCommand
         var points = new List<(double N, double Seconds)>();
         foreach (var n in sizes)
         {
-            var self = Environment.ProcessPath!;
-            var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-            if (self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal))
-            {
-                info.ArgumentList.Add(typeof(OverlapScaleCommand).Assembly.Location);
-            }
-
-            foreach (var a in new[] { "overlap-one", n.ToString(CultureInfo.InvariantCulture), (n <= exactUpTo).ToString(), threshold.ToString(CultureInfo.InvariantCulture) })
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            using var child = Process.Start(info)!;
-            var line = child.StandardOutput.ReadToEnd().Trim();
-            child.WaitForExit();
+            var line = ChildProcess.Run(typeof(OverlapScaleCommand), "overlap-one", n.ToString(CultureInfo.InvariantCulture), (n <= exactUpTo).ToString(), threshold.ToString(CultureInfo.InvariantCulture));
             Console.WriteLine(line);
             var total = double.Parse(line.Split('|', StringSplitOptions.RemoveEmptyEntries)[4].Trim(), CultureInfo.InvariantCulture);
             points.Add((n, total));
@@ -92,14 +78,8 @@ public static class OverlapScaleCommand
 
         if (points.Count >= 2)
         {
-            // Least squares of log(time) on log(n).
-            var xs = points.Select(p => Math.Log(p.N)).ToArray();
-            var ys = points.Select(p => Math.Log(Math.Max(p.Seconds, 1e-3))).ToArray();
-            var mx = xs.Average();
-            var my = ys.Average();
-            var slope = xs.Zip(ys, (x, y) => (x - mx) * (y - my)).Sum() / xs.Sum(x => (x - mx) * (x - mx));
             Console.WriteLine();
-            Console.WriteLine($"Growth exponent (time ∝ n^k, fitted over {points.Count} sizes): k = {slope.ToString("0.00", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"Growth exponent (time ∝ n^k, fitted over {points.Count} sizes): k = {ChildProcess.GrowthExponent(points).ToString("0.00", CultureInfo.InvariantCulture)}");
         }
 
         return 0;
@@ -141,5 +121,40 @@ public static class OverlapScaleCommand
         string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
         Console.WriteLine($"| {n.ToString("N0", CultureInfo.InvariantCulture)} | {F(shingles)} | {F(indexing)} | {F(search)} | {F(shingles + indexing + search)} | {peak.ToString("0", CultureInfo.InvariantCulture)} | {index.LastSearch!.Candidates.ToString("N0", CultureInfo.InvariantCulture)} | {pairs.Count.ToString("N0", CultureInfo.InvariantCulture)} | {exactPairs} | {recall} | {exactSeconds} |");
         return 0;
+    }
+}
+
+/// <summary>What the scale commands share: a measurement in a child process of its own, and the fitted growth exponent.</summary>
+internal static class ChildProcess
+{
+    /// <summary>Runs this program with <paramref name="args"/> and returns what it printed.</summary>
+    public static string Run(Type owner, params string[] args)
+    {
+        var self = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal))
+        {
+            info.ArgumentList.Add(owner.Assembly.Location);
+        }
+
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var child = Process.Start(info)!;
+        var output = child.StandardOutput.ReadToEnd().Trim();
+        child.WaitForExit();
+        return output;
+    }
+
+    /// <summary>The least-squares slope of log(time) on log(size): time ∝ size^k.</summary>
+    public static double GrowthExponent(IReadOnlyList<(double N, double Seconds)> points)
+    {
+        var xs = points.Select(p => Math.Log(p.N)).ToArray();
+        var ys = points.Select(p => Math.Log(Math.Max(p.Seconds, 1e-3))).ToArray();
+        var mx = xs.Average();
+        var my = ys.Average();
+        return xs.Zip(ys, (x, y) => (x - mx) * (y - my)).Sum() / xs.Sum(x => (x - mx) * (x - mx));
     }
 }

@@ -66,6 +66,13 @@ internal static class SequenceKind
         /// The first clause whose label differs from the label renumbering gives it. The rule asks the same
         /// <see cref="FixApplier"/> that applies its fix, so what it reports is exactly what the fix changes.
         /// </summary>
+        // Every group of a resolution renumbered at once, once per resolution (not once per group and again for the
+        // finding): renumbering one group changes no other group's labels.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Resolution, Resolution> Renumbered = new();
+
+        private static Resolution RenumberAll(Resolution r) =>
+            FixApplier.Apply(r, new[] { new Fix("Renumber", r.GroupNodes().Select(n => (ModelEdit)new Renumber(n.Address)).ToEquatableArray(), true) }).Resolution;
+
         private static (Clause Clause, string Expected, string Address)? FirstMismatch(GroupFact g)
         {
             var clauses = g.Group.Clauses;
@@ -74,7 +81,7 @@ internal static class SequenceKind
                 return null; // the single-clause check covers it
             }
 
-            var renumbered = FixApplier.Apply(g.Resolution, new[] { new Fix("Renumber", EquatableArray.Create<ModelEdit>(new Renumber(g.Address)), true) }).Resolution;
+            var renumbered = Renumbered.GetValue(g.Resolution, RenumberAll);
             var part = g.Part == Part.Preamble ? renumbered.Preamble : renumbered.Operative;
             if (g.Node.Index >= part.Count || part[g.Node.Index].Clauses.Count != clauses.Count)
             {

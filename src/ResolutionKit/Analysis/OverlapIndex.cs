@@ -483,36 +483,8 @@ public sealed class OverlapIndex
     /// <summary>The Jaccard index of two sorted sets of distinct values.</summary>
     /// <param name="a">One set, sorted.</param>
     /// <param name="b">The other, sorted.</param>
-    public static double Jaccard(IReadOnlyList<long> a, IReadOnlyList<long> b)
-    {
-        if (a.Count == 0 && b.Count == 0)
-        {
-            return 0;
-        }
-
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Count && j < b.Count)
-        {
-            var x = a[i];
-            var y = b[j];
-            if (x == y)
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (x < y)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return (double)shared / (a.Count + b.Count - shared);
-    }
+    public static double Jaccard(IReadOnlyList<long> a, IReadOnlyList<long> b) =>
+        Jaccard(a as long[] ?? a.ToArray(), b as long[] ?? b.ToArray());
 
     private static double Jaccard(long[] a, long[] b)
     {
