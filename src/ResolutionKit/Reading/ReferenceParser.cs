@@ -36,6 +36,19 @@ public static class ReferenceParser
 
     private static readonly Regex ItemPattern = new(@"(?<num>\d{1,4}[A-Z]?)(?:-(?<edition>\d{1,2}))?(?:\s*(?<rev>\((?>[^()]{2,80})\)))?", RegexOptions.CultureInvariant, Timeout);
 
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9' || (c > 127 && char.IsDigit(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly Lazy<IReadOnlyList<CitationGrammar>> Grammars = new(() =>
         PhraseTable.BuiltinLanguages.Select(PhraseTable.ForLanguage).Where(t => t is not null && t.CitationWords.Count > 0).Select(t => new CitationGrammar(t!)).ToList());
 
@@ -49,13 +62,20 @@ public static class ReferenceParser
             return Array.Empty<Reference>();
         }
 
+        // Every citation has a number: a clause without a digit cites nothing (most operative clauses).
+        if (!HasDigit(text))
+        {
+            return Array.Empty<Reference>();
+        }
+
         var fold = Normalizer.Fold(text);
+        var lower = fold.ToLowerInvariant();
         var list = new List<Reference>();
         try
         {
             foreach (var grammar in Grammars.Value)
             {
-                if (grammar.MayMatch(fold))
+                if (grammar.MayMatch(lower))
                 {
                     grammar.Find(text, fold, map, list);
                 }
@@ -181,7 +201,7 @@ public static class ReferenceParser
             }
 
             _thisBody = new HashSet<string>(table.ThisBodyPhrases, StringComparer.OrdinalIgnoreCase);
-            _stems = table.CitationWords.Select(w => Stem(w.Word)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            _stems = table.CitationWords.Select(w => Stem(w.Word).ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
 
             var words = Alternation(table.CitationWords.Select(w => w.Word));
             var and = Alternation(table.CitationAnd);
@@ -230,11 +250,12 @@ public static class ReferenceParser
             }
         }
 
-        public bool MayMatch(string fold)
+        /// <summary>Whether the text (folded, in lower case) holds one of the citation words' stems.</summary>
+        public bool MayMatch(string lower)
         {
             foreach (var stem in _stems)
             {
-                if (fold.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (lower.IndexOf(stem, StringComparison.Ordinal) >= 0)
                 {
                     return true;
                 }
