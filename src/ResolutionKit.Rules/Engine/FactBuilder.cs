@@ -277,7 +277,7 @@ internal sealed class FactBuilder
         }
 
         var reportIndex = 0;
-        foreach (var node in r.Clauses())
+        foreach (var node in rf.AllClauses)
         {
             var c = new ClauseFact(node);
             list.Add(c);
@@ -316,9 +316,9 @@ internal sealed class FactBuilder
         var all = new List<(ClauseFact Fact, int Id)>();
         var fresh = new List<ClauseFact>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in added.SelectMany(r => r.Clauses()))
+        foreach (var fact in added.SelectMany(r => _byResolution[r.Address]))
         {
-            if (!seen.Add(node.Address))
+            if (fact is not ClauseFact node || !seen.Add(node.Address))
             {
                 continue; // one label twice: the first clause of that address stands for it
             }
