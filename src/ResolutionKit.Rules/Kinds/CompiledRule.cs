@@ -181,6 +181,12 @@ internal sealed class CompositeRule : CompiledRule
 
     public override bool ReportOncePerRun => _parts.Any(p => p.ReportOncePerRun);
 
+    internal override IEnumerable<Diagnostic>? EvaluateDirectly(IEnumerable<Fact> facts)
+    {
+        var each = _parts.Select(p => p.EvaluateDirectly(facts)).ToList();
+        return each.Any(e => e is null) ? null : each.SelectMany(e => e!);
+    }
+
     public override IEnumerable<IRuleDefinition> Build()
     {
         for (var i = 0; i < _parts.Count; i++)

@@ -212,9 +212,10 @@ internal sealed class KindContext
     {
         try
         {
-            // Compiled to IL: rule patterns run on every clause of a corpus, and the interpreter costs several times more
-            // per match than the one-off compilation (a few milliseconds per pattern, paid once per rule set).
-            var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+            // Compiled to IL only when asked (large corpora): compiling the shipped patterns costs about half a second
+            // (a cold check of one file: 0.9 s interpreted, 1.4 s compiled) and saves about a third per clause.
+            var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None)
+                | (Environment.CompilePatterns ? RegexOptions.Compiled : RegexOptions.None);
             return new Regex(text, options, Environment.RegexTimeout);
         }
 #if NET

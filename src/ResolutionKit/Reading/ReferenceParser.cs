@@ -24,14 +24,14 @@ public static class ReferenceParser
 
     private static readonly Regex Articles = new(
         @"\b(?<kind>Article|No)s?\.?\s+(?<items>\d{1,4}[A-Z]?(?:\s*(?:,\s*and|,|and)\s*\d{1,4}[A-Z]?)*)\s+of\s+the\s+(?:ITU\s+)?(?<inst>Constitution|Convention)\b",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        RegexOptions.CultureInvariant,
         Timeout);
 
     private static readonly Regex Numbers = new(@"\d{1,4}[A-Z]?", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Recommendations = new(
         @"\bRecommendations?\s+(?<num>ITU-(?<sector>[TRD])\s+[A-Z]{1,3}\.\d{1,5}(?:\.\d{1,3})?)",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        RegexOptions.CultureInvariant,
         Timeout);
 
     private static readonly Regex ItemPattern = new(@"(?<num>\d{1,4}[A-Z]?)(?:-(?<edition>\d{1,2}))?(?:\s*(?<rev>\((?>[^()]{2,80})\)))?", RegexOptions.CultureInvariant, Timeout);
@@ -212,8 +212,7 @@ public static class ReferenceParser
             const string Number = @"\d{1,4}[A-Z]?(?:-\d{1,2})?(?![/.]\d)";
             const string Rev = @"(?:\s*\((?>[^()]{2,80})\))?";
             var bodies = Alternation(_bodies.Keys.Concat(table.ThisBodyPhrases));
-            // Compiled: every clause of a corpus is searched for citations in every language's forms.
-            const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled;
+            const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
             if (table.CitationNumberFirst)
             {
                 // 第154号决议（2006年，安塔利亚）, 第70和71号决议, ITU-R 第2-8号决议, 全权代表大会第191号决议
