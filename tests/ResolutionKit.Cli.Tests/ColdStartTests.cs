@@ -24,7 +24,7 @@ public sealed class ColdStartTests : IDisposable
     }
 
     [Fact]
-    public void AFirstRun_ShouldCompileNoExpression()
+    public async System.Threading.Tasks.Task AFirstRun_ShouldCompileNoExpression()
     {
         var tool = ToolFolder();
         var precompiled = Path.Combine(tool, "expressions");
@@ -40,11 +40,12 @@ public sealed class ColdStartTests : IDisposable
         info.Environment["XDG_DATA_HOME"] = Path.Combine(_home, "data");
         info.Environment["LOCALAPPDATA"] = Path.Combine(_home, "data");
         using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
         Assert.True(process.WaitForExit(120_000));
-        Assert.True(process.ExitCode is 0 or 1, stderr.Result);
-        Assert.Contains("finding(s)", stderr.Result);
+        var stderr = await stderrTask;
+        Assert.True(process.ExitCode is 0 or 1, stderr);
+        Assert.Contains("finding(s)", stderr);
 
         var compiled = Directory.Exists(_home) ? Directory.GetFiles(_home, "*.dll", SearchOption.AllDirectories) : Array.Empty<string>();
         Assert.True(compiled.Length == 0, "compiled at run time: " + string.Join(", ", compiled));
