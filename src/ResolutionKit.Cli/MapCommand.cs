@@ -130,6 +130,17 @@ internal static class MapCommand
             }
         }
 
+        if (resolutions.Count == 0)
+        {
+            if (terminal && files.Count >= 20)
+            {
+                Console.Error.WriteLine();
+            }
+
+            Console.Error.WriteLine("reskit: no resolution could be read; nothing written");
+            return Program.UsageOrInputError;
+        }
+
         var progress = terminal ? new Progress<string>(stage => Console.Error.Write($"\r{stage,-20}")) : null;
         string? text = null;
         Action<Stream>? binary = null;

@@ -90,6 +90,20 @@ public sealed class MapCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void OnlyUnreadableInputs_ShouldWriteNothingAndSayWhere()
+    {
+        var bad = Path.Combine(_folder, "bad.resolution.json");
+        File.WriteAllText(bad, "{ \"bad\": ");
+        var output = Path.Combine(_folder, "map.html");
+        var (code, stdout, stderr) = Reskit.Run("map", bad, "-o", output);
+        Assert.Equal(2, code);
+        Assert.Contains("bad.resolution.json:1:", stderr);
+        Assert.Contains("nothing written", stderr);
+        Assert.False(File.Exists(output));
+        Assert.Equal(string.Empty, stdout);
+    }
+
     [Theory]
     [InlineData("unknown format 'pdf'", "map", "samples/corpus", "--format", "pdf")]
     [InlineData("needs --output", "map", "samples/corpus", "--format", "xlsx")]
