@@ -17,32 +17,7 @@ public sealed class LibreOfficeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
-    private string Convert(string docx, string format)
-    {
-        var info = new ProcessStartInfo(RequiresToolFactAttribute.Find("soffice")!)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in new[] { "-env:UserInstallation=" + new Uri(Path.Combine(_folder, "profile")).AbsoluteUri, "--headless", "--convert-to", format, "--outdir", _folder, docx })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(180_000))
-        {
-            process.Kill(true);
-            throw new TimeoutException("soffice did not finish");
-        }
-
-        var converted = Path.Combine(_folder, Path.GetFileNameWithoutExtension(docx) + "." + format.Split(':')[0]);
-        Assert.True(File.Exists(converted), "LibreOffice did not convert the document: " + output.Result + error.Result);
-        return format.StartsWith("pdf", StringComparison.Ordinal) ? converted : File.ReadAllText(converted);
-    }
+    private string Convert(string docx, string format) => LibreOffice.Convert(_folder, docx, format);
 
     [RequiresToolFact("soffice", "apt-get install libreoffice-writer-nogui")]
     public void TheProposalDocument_ShouldOpenInLibreOfficeWithItsRevisionsCommentsAndFootnotes()
@@ -82,5 +57,40 @@ public sealed class LibreOfficeTests : IDisposable
         Assert.StartsWith("MOD\tEUR/12/1", text.TrimStart('\uFEFF'));
         Assert.Contains("RESOLUTION 154 (REV. BUCHAREST, 2022)", text);
         Assert.Contains("Reasons:\tITU texts use gender-neutral language", text);
+    }
+}
+
+/// <summary>Headless LibreOffice, for the tests that open an output in it (Writer for .docx, Calc for .xlsx).</summary>
+internal static class LibreOffice
+{
+    /// <summary>
+    /// Converts <paramref name="input"/> with headless LibreOffice into <paramref name="folder"/> (its own profile there):
+    /// the converted file's path for PDF, its text otherwise.
+    /// </summary>
+    public static string Convert(string folder, string input, string format)
+    {
+        var info = new ProcessStartInfo(RequiresToolFactAttribute.Find("soffice")!)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "-env:UserInstallation=" + new Uri(Path.Combine(folder, "profile")).AbsoluteUri, "--headless", "--convert-to", format, "--outdir", folder, input })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(180_000))
+        {
+            process.Kill(true);
+            throw new TimeoutException("soffice did not finish");
+        }
+
+        var converted = Path.Combine(folder, Path.GetFileNameWithoutExtension(input) + "." + format.Split(':')[0]);
+        Assert.True(File.Exists(converted), "LibreOffice did not convert the document: " + output.Result + error.Result);
+        return format.StartsWith("pdf", StringComparison.Ordinal) ? converted : File.ReadAllText(converted);
     }
 }
