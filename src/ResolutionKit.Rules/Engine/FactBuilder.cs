@@ -112,9 +112,33 @@ internal sealed class FactBuilder
         index.Remove(address);
     }
 
+    /// <summary>Where the last <see cref="Set"/> spent its time (for the benchmarks' <c>phases</c> command).</summary>
+    internal List<(string Phase, TimeSpan Time, long Bytes)> LastPhases { get; } = new();
+
+    private static long AllocatedBytes() =>
+#if NET
+        GC.GetTotalAllocatedBytes();
+#else
+        0;
+#endif
+
+    private void Mark(string phase, System.Diagnostics.Stopwatch clock, ref long bytes)
+    {
+        var now = AllocatedBytes();
+        LastPhases.Add((phase, clock.Elapsed, now - bytes));
+        bytes = now;
+        clock.Restart();
+    }
+
+    /// <summary>What the clause overlap index's last batch search did.</summary>
+    internal OverlapSearchStatistics? SearchStatistics => _index?.LastSearch;
+
     /// <summary>Adds or replaces resolutions; returns the keys of the facts that were added, removed or replaced.</summary>
     public void Set(IEnumerable<Resolution> resolutions, IEnumerable<string> removed)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var bytes = AllocatedBytes();
+        LastPhases.Clear();
         Changed.Clear();
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var address in removed)
@@ -131,6 +155,7 @@ internal sealed class FactBuilder
             changed.Add(r.Address);
         }
 
+        Mark("clause facts", clock, ref bytes);
         if (_floor <= 1)
         {
             // Pairs and overlaps involving a changed resolution are derived again; the others stand.
@@ -151,7 +176,9 @@ internal sealed class FactBuilder
                 }
             }
 
+            Mark("overlap search", clock, ref bytes);
             RebuildOverlaps(changed);
+            Mark("overlaps", clock, ref bytes);
         }
 
         if (_reporting)
@@ -170,6 +197,8 @@ internal sealed class FactBuilder
                 }
             }
         }
+
+        Mark("reporting pairs", clock, ref bytes);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using ResolutionKit.Internal;
 using ResolutionKit.Phrases;
 using ResolutionKit.Reading.Text;
 
@@ -61,14 +62,15 @@ public static class ReportingRequests
         var fold = Normalizer.Fold(text);
         try
         {
-            var request = compiled.Requests.Select(r => r.Match(fold)).Where(m => m.Success).OrderBy(m => m.Index).FirstOrDefault();
-            if (request is null)
+            // One expression for all the forms: the first request in the text, the first form where two start together.
+            var request = compiled.AnyRequest.Regex.Match(fold);
+            if (!request.Success)
             {
                 return null;
             }
 
-            var toCouncil = compiled.Council.Any(r => r.IsMatch(fold));
-            var toConference = compiled.Conference.Any(r => r.IsMatch(fold));
+            var toCouncil = compiled.Council.Any(r => r.Regex.IsMatch(fold));
+            var toConference = compiled.Conference.Any(r => r.Regex.IsMatch(fold));
             var recipient = toCouncil && toConference ? ReportRecipient.CouncilAndConference
                 : toCouncil ? ReportRecipient.Council
                 : toConference ? ReportRecipient.Conference
@@ -83,7 +85,7 @@ public static class ReportingRequests
 
             foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
             {
-                foreach (Match m in regex.Matches(fold))
+                foreach (Match m in regex.Regex.Matches(fold))
                 {
                     for (var i = m.Index; i < m.Index + m.Length; i++)
                     {
@@ -131,7 +133,7 @@ public static class ReportingRequests
         {
             foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
             {
-                foreach (Match m in regex.Matches(fold))
+                foreach (Match m in regex.Regex.Matches(fold))
                 {
                     for (var i = m.Index; i < m.Index + m.Length; i++)
                     {
@@ -162,10 +164,11 @@ public static class ReportingRequests
             return null;
         }
 
-        List<Regex> Make(IEnumerable<string> patterns) =>
-            patterns.Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)).ToList();
-        return new Compiled(Make(table.ReportRequestPatterns), Make(table.ReportToCouncilPatterns), Make(table.ReportToConferencePatterns), Make(table.GenericSubjectPatterns));
+        const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+        List<TieredRegex> Make(IEnumerable<string> patterns) => patterns.Select(p => new TieredRegex(p, options, Timeout)).ToList();
+        var any = new TieredRegex(string.Join("|", table.ReportRequestPatterns.Select(p => "(?:" + p + ")")), options, Timeout);
+        return new Compiled(any, Make(table.ReportRequestPatterns), Make(table.ReportToCouncilPatterns), Make(table.ReportToConferencePatterns), Make(table.GenericSubjectPatterns));
     }
 
-    private sealed record Compiled(List<Regex> Requests, List<Regex> Council, List<Regex> Conference, List<Regex> Generic);
+    private sealed record Compiled(TieredRegex AnyRequest, List<TieredRegex> Requests, List<TieredRegex> Council, List<TieredRegex> Conference, List<TieredRegex> Generic);
 }

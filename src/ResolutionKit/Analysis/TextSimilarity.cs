@@ -223,6 +223,7 @@ public static class TextSimilarity
     /// string per word: the form <see cref="OverlapIndex"/> stores, for corpora of millions of clauses.
     /// </summary>
     /// <param name="text">The text.</param>
+    [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
     public static long[] ShingleArray(string text)
     {
         var words = new List<long>(32);

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using ResolutionKit.Model;
+using ResolutionKit.Internal;
 using ResolutionKit.Phrases;
 using ResolutionKit.Reading;
 using ResolutionKit.Reading.Text;
@@ -103,7 +104,7 @@ public static class TimeExpressions
             {
                 foreach (var regex in compiled.Conferences)
                 {
-                    foreach (Match m in regex.Matches(fold))
+                    foreach (Match m in regex.Regex.Matches(fold))
                     {
                         var body = ReferenceParser.BodyFromName(m.Groups["body"].Value);
                         var place = m.Groups["place"].Success ? RevisionParser.CanonicalPlace(m.Groups["place"].Value.Trim()) ?? m.Groups["place"].Value.Trim() : null;
@@ -113,7 +114,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Council)
                 {
-                    foreach (Match m in regex.Matches(fold))
+                    foreach (Match m in regex.Regex.Matches(fold))
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.CouncilSession, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), Body.Council, Year(m), null, m.Groups["yy"].Success ? m.Value : null));
                     }
@@ -121,7 +122,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Deadlines)
                 {
-                    foreach (Match m in regex.Matches(fold))
+                    foreach (Match m in regex.Regex.Matches(fold))
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.Deadline, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), null, Year(m), null, null));
                     }
@@ -129,7 +130,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Dated)
                 {
-                    foreach (Match m in regex.Matches(fold))
+                    foreach (Match m in regex.Regex.Matches(fold))
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.Year, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), null, Year(m), null, null));
                     }
@@ -137,7 +138,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Plans)
                 {
-                    foreach (Match m in regex.Matches(fold))
+                    foreach (Match m in regex.Regex.Matches(fold))
                     {
                         var from = int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture);
                         var toText = m.Groups["to"].Value;
@@ -230,10 +231,10 @@ public static class TimeExpressions
         }
 
         var body = "(?<body>" + (bodies.Length == 0 ? "(?!)" : bodies.ToString()) + ")";
-        List<Regex> Make(IEnumerable<string> patterns) =>
-            patterns.Select(p => new Regex(p.Replace("{body}", body), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)).ToList();
+        List<TieredRegex> Make(IEnumerable<string> patterns) =>
+            patterns.Select(p => new TieredRegex(p.Replace("{body}", body), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)).ToList();
         return new Compiled(Make(table.ConferencePatterns), Make(table.CouncilSessionPatterns), Make(table.DeadlinePatterns), Make(table.PlanPatterns), Make(table.DatedPatterns));
     }
 
-    private sealed record Compiled(List<Regex> Conferences, List<Regex> Council, List<Regex> Deadlines, List<Regex> Plans, List<Regex> Dated);
+    private sealed record Compiled(List<TieredRegex> Conferences, List<TieredRegex> Council, List<TieredRegex> Deadlines, List<TieredRegex> Plans, List<TieredRegex> Dated);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using ResolutionKit.Internal;
 using ResolutionKit.Model;
 using ResolutionKit.Phrases;
 using ResolutionKit.Reading.Text;
@@ -22,19 +23,19 @@ public static class ReferenceParser
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex Articles = new(
+    private static readonly TieredRegex Articles = new(
         @"\b(?<kind>Article|No)s?\.?\s+(?<items>\d{1,4}[A-Z]?(?:\s*(?:,\s*and|,|and)\s*\d{1,4}[A-Z]?)*)\s+of\s+the\s+(?:ITU\s+)?(?<inst>Constitution|Convention)\b",
         RegexOptions.CultureInvariant,
         Timeout);
 
-    private static readonly Regex Numbers = new(@"\d{1,4}[A-Z]?", RegexOptions.CultureInvariant, Timeout);
+    private static readonly TieredRegex Numbers = new(@"\d{1,4}[A-Z]?", RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Regex Recommendations = new(
+    private static readonly TieredRegex Recommendations = new(
         @"\bRecommendations?\s+(?<num>ITU-(?<sector>[TRD])\s+[A-Z]{1,3}\.\d{1,5}(?:\.\d{1,3})?)",
         RegexOptions.CultureInvariant,
         Timeout);
 
-    private static readonly Regex ItemPattern = new(@"(?<num>\d{1,4}[A-Z]?)(?:-(?<edition>\d{1,2}))?(?:\s*(?<rev>\((?>[^()]{2,80})\)))?", RegexOptions.CultureInvariant, Timeout);
+    private static readonly TieredRegex ItemPattern = new(@"(?<num>\d{1,4}[A-Z]?)(?:-(?<edition>\d{1,2}))?(?:\s*(?<rev>\((?>[^()]{2,80})\)))?", RegexOptions.CultureInvariant, Timeout);
 
     private static bool HasDigit(string text)
     {
@@ -83,11 +84,11 @@ public static class ReferenceParser
 
             if (fold.IndexOf(" of the", StringComparison.Ordinal) >= 0)
             {
-                foreach (Match m in Articles.Matches(fold))
+                foreach (Match m in Articles.Regex.Matches(fold))
                 {
                     var kind = m.Groups["kind"].Value == "Article" ? ReferenceKind.Article : ReferenceKind.Provision;
                     var first = true;
-                    foreach (Match n in Numbers.Matches(m.Groups["items"].Value))
+                    foreach (Match n in Numbers.Regex.Matches(m.Groups["items"].Value))
                     {
                         var start = first ? m.Index : m.Groups["items"].Index + n.Index;
                         list.Add(Make(kind, null, n.Value, null, m.Groups["inst"].Value, text, start, m.Index + m.Length, map));
@@ -98,7 +99,7 @@ public static class ReferenceParser
 
             if (fold.IndexOf("ITU-", StringComparison.Ordinal) >= 0)
             {
-                foreach (Match m in Recommendations.Matches(fold))
+                foreach (Match m in Recommendations.Regex.Matches(fold))
                 {
                     var body = m.Groups["sector"].Value switch
                     {
@@ -176,9 +177,9 @@ public static class ReferenceParser
     private sealed class CitationGrammar
     {
         private readonly PhraseTable _table;
-        private readonly Regex _citation;
-        private readonly Regex? _tail;
-        private readonly Regex? _before;
+        private readonly TieredRegex _citation;
+        private readonly TieredRegex? _tail;
+        private readonly TieredRegex? _before;
         private readonly string[] _stems;
         private readonly Dictionary<string, InstrumentKind> _words = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, string> _bodies = new(StringComparer.OrdinalIgnoreCase);
@@ -217,22 +218,22 @@ public static class ReferenceParser
             {
                 // 第154号决议（2006年，安塔利亚）, 第70和71号决议, ITU-R 第2-8号决议, 全权代表大会第191号决议
                 var join = @"\s*(?:" + and + @"|,)\s*第?\s*";
-                _citation = new Regex(
+                _citation = new TieredRegex(
                     sector + @"第\s*(?<items>" + Number + @"(?:号?" + join + Number + @")*)\s*号\s*(?<word>" + words + ")" + Rev,
                     Options,
                     Timeout);
-                _before = new Regex(@"(?<body>" + bodies + @")\s*(?:关于[^，,。；;]{1,60}的)?\s*$", Options, Timeout);
+                _before = new TieredRegex(@"(?<body>" + bodies + @")\s*(?:关于[^，,。；;]{1,60}的)?\s*$", Options, Timeout);
             }
             else
             {
                 var join = @"\s*(?:,\s*(?:" + and + @")?|" + and + @"|;)\s*" + itemNumberWord;
-                _citation = new Regex(
+                _citation = new TieredRegex(
                     @"(?<![\p{L}\p{M}\p{N}])(?<word>" + (table.CitationCaseSensitive ? "(?-i:" + words + ")" : words) + @")(?![\p{L}\p{M}])" + numberWords + @"\s*" + sector + @"(?<items>" + Number + Rev + @"(?:" + join + Number + Rev + @")*)(?![\p{L}\p{N}])",
                     Options,
                     Timeout);
                 if (table.CitationBodyFirst)
                 {
-                    _before = new Regex(@"(?<![\p{L}\p{M}])(?<body>" + bodies + @")\s*$", Options, Timeout);
+                    _before = new TieredRegex(@"(?<![\p{L}\p{M}])(?<body>" + bodies + @")\s*$", Options, Timeout);
                 }
 
                 // Russian names the body in the genitive with no connective; Arabic may glue it (للمؤتمر): an empty connective.
@@ -242,7 +243,7 @@ public static class ReferenceParser
                     of += "?";
                 }
 
-                _tail = new Regex(
+                _tail = new TieredRegex(
                     @"\G(?<gap>\s*)(?:(?<this>" + Alternation(table.ThisBodyPhrases) + @")|" + of + @"(?<body>" + Alternation(_bodies.Keys) + @")|\((?<code>" + Alternation(table.BodyCodes.Select(c => c.Code)) + @")(?:-\d{2})?\))(?![\p{L}\p{M}])",
                     Options,
                     Timeout);
@@ -265,7 +266,7 @@ public static class ReferenceParser
 
         public void Find(string text, string fold, SourceMap? map, List<Reference> list)
         {
-            foreach (Match m in _citation.Matches(fold))
+            foreach (Match m in _citation.Regex.Matches(fold))
             {
                 var kind = KindOf(_words.TryGetValue(m.Groups["word"].Value, out var k) ? k : InstrumentKind.Resolution);
                 Body? body = m.Groups["sector"].Success ? Body.RadiocommunicationAssembly : null;
@@ -276,7 +277,7 @@ public static class ReferenceParser
                 if (_before is not null)
                 {
                     var window = Math.Max(0, m.Index - 80);
-                    var before = _before.Match(fold.Substring(window, m.Index - window));
+                    var before = _before.Regex.Match(fold.Substring(window, m.Index - window));
                     if (before.Success)
                     {
                         ofThis |= _thisBody.Contains(before.Groups["body"].Value);
@@ -291,7 +292,7 @@ public static class ReferenceParser
                 }
 
                 var items = m.Groups["items"];
-                var itemMatches = ItemPattern.Matches(items.Value).Cast<Match>().ToList();
+                var itemMatches = ItemPattern.Regex.Matches(items.Value).Cast<Match>().ToList();
 
                 // A parenthesis that is not a revision ("Resolution 70 (see the annex)") is not part of the citation.
                 var revisions = new Revision?[itemMatches.Count];
@@ -336,7 +337,7 @@ public static class ReferenceParser
 
                     if (_tail is not null)
                     {
-                        var tail = _tail.Match(fold, end);
+                        var tail = _tail.Regex.Match(fold, end);
                         if (tail.Success)
                         {
                             if (tail.Groups["this"].Success)

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ResolutionKit.Model;
+using ResolutionKit.Reading;
+using ResolutionKit.Rules;
+using ResolutionKit.Rules.Configuration;
+using ResolutionKit.Rules.Engine;
+
+namespace ResolutionKit.Benchmarks;
+
+/// <summary>
+/// <c>-- phases [--count 1000] [--clauses 40] [--runs 3]</c>: one full check of generated resolutions split into its
+/// stages — clause facts, the overlap search, resolution overlaps, reporting pairs, the rules engine's insert and fire,
+/// and collecting the findings — with the time and allocation of each, for the runs after a first (warm-up) run.
+/// </summary>
+public static class PhasesCommand
+{
+    public static int Run(string[] args)
+    {
+        var count = 1000;
+        var clauses = 40;
+        var runs = 3;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--count": count = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--clauses": clauses = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--runs": runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine("Unknown option " + args[i]);
+                    return 2;
+            }
+        }
+
+        var texts = new CorpusGenerator().Generate(count, clauses).Texts().ToList();
+        var clock = Stopwatch.StartNew();
+        var allocated = GC.GetTotalAllocatedBytes(true);
+        var resolutions = texts.Select(t => ResolutionTextReader.Read(t).Value!).ToList();
+        var read = (clock.Elapsed, GC.GetTotalAllocatedBytes(true) - allocated);
+        var rules = RuleSet.Load(new RuleSetOptions { Folders = new[] { Path.Combine(SampleCorpus.RepositoryRoot, "rules") }, Config = ResolutionKitConfig.Default.WithAsOf("PP-26"), CompilePatterns = count >= 300 }).RuleSet
+            ?? throw new InvalidOperationException("the shipped rules did not load");
+        Console.WriteLine($"{count:N0} generated resolutions, {resolutions.Sum(r => r.Clauses().Count()):N0} clauses, {rules.Compiled.Count} rules, {Environment.ProcessorCount} cores; reading {read.Item1.TotalSeconds:0.000} s, {read.Item2 / 1e6:0} MB (not part of the check)");
+        Console.WriteLine();
+        ResolutionKit.Analysis.OverlapSearchStatistics? lastStats = null;
+        var rows = new List<List<(string Phase, TimeSpan Time, long Bytes)>>();
+        var summary = new List<string>();
+        for (var run = 0; run <= runs; run++)
+        {
+            GC.Collect();
+            var pause = GC.GetTotalPauseDuration();
+            var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var phases = new List<(string Phase, TimeSpan Time, long Bytes)>();
+            allocated = GC.GetTotalAllocatedBytes(true);
+            var start = allocated;
+            clock.Restart();
+            var builder = rules.CreateFactBuilder();
+            builder.Set(resolutions, Array.Empty<string>());
+            phases.AddRange(builder.LastPhases);
+            void Mark(string phase)
+            {
+                var now = GC.GetTotalAllocatedBytes();
+                phases.Add((phase, clock.Elapsed, now - allocated));
+                allocated = now;
+                clock.Restart();
+            }
+
+            allocated = GC.GetTotalAllocatedBytes();
+            clock.Restart();
+            var sink = new DiagnosticSink();
+            var session = rules.CreateNRulesSession(sink);
+            DiagnosticSink.Current = sink;
+            try
+            {
+                session.InsertAll(builder.Facts.Values.ToList());
+                Mark("engine insert");
+                session.Fire();
+                Mark("engine fire");
+            }
+            finally
+            {
+                DiagnosticSink.Current = null;
+            }
+
+            var findings = rules.Config.Filter(rules.ReportOnce(sink.Snapshot())).Visible.Count;
+            Mark("findings");
+            var total = phases.Aggregate(TimeSpan.Zero, (t, p) => t + p.Time);
+            var bytes = GC.GetTotalAllocatedBytes(true) - start;
+            rows.Add(phases);
+            summary.Add($"{total.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, {bytes / 1e6:0} MB, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, {findings:N0} findings");
+            lastStats = builder.SearchStatistics;
+        }
+
+        string S(TimeSpan x) => x.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+        Console.WriteLine("| phase | " + string.Join(" | ", Enumerable.Range(0, rows.Count).Select(r => r == 0 ? "warm-up s (MB)" : $"run {r} s (MB)")) + " |");
+        Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("--:|", rows.Count)));
+        for (var i = 0; i < rows[0].Count; i++)
+        {
+            Console.WriteLine($"| {rows[0][i].Phase} | " + string.Join(" | ", rows.Select(r => $"{S(r[i].Time)} ({r[i].Bytes / 1e6:0})")) + " |");
+        }
+
+        Console.WriteLine("| **total** | " + string.Join(" | ", summary.Select(x => "**" + x.Split(',')[0] + "**")) + " |");
+        Console.WriteLine();
+        for (var r = 0; r < summary.Count; r++)
+        {
+            Console.WriteLine((r == 0 ? "warm-up" : "run " + r.ToString(CultureInfo.InvariantCulture)) + ": " + summary[r]);
+        }
+
+        if (lastStats is { } st)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Overlap search: {st.Items:N0} comparable clauses, {st.Candidates:N0} candidate pairs, {st.Measured:N0} measured exactly, {st.Pairs:N0} pairs at the threshold or above, largest bucket {st.LargestBucket:N0}");
+        }
+
+        return 0;
+    }
+}
