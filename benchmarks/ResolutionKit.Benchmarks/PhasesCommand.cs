@@ -13,7 +13,7 @@ using ResolutionKit.Rules.Engine;
 namespace ResolutionKit.Benchmarks;
 
 /// <summary>
-/// <c>-- phases [--count 1000] [--clauses 40] [--runs 3]</c>: one full check of generated resolutions split into its
+/// <c>-- phases [--count 1000] [--clauses 40] [--runs 3] [--allocations true] [--rules true]</c>: one full check of generated resolutions split into its
 /// stages — clause facts, the overlap search, resolution overlaps, reporting pairs, the rules engine's insert and fire,
 /// and collecting the findings — with the time and allocation of each, for the runs after a first (warm-up) run.
 /// </summary>
@@ -24,6 +24,8 @@ public static class PhasesCommand
         var count = 1000;
         var clauses = 40;
         var runs = 3;
+        var sample = false;
+        var perRule = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -31,6 +33,8 @@ public static class PhasesCommand
                 case "--count": count = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--clauses": clauses = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--allocations": sample = args[i + 1] == "true"; break;
+                case "--rules": perRule = args[i + 1] == "true"; break;
                 default:
                     Console.Error.WriteLine("Unknown option " + args[i]);
                     return 2;
@@ -49,8 +53,10 @@ public static class PhasesCommand
         ResolutionKit.Analysis.OverlapSearchStatistics? lastStats = null;
         var rows = new List<List<(string Phase, TimeSpan Time, long Bytes)>>();
         var summary = new List<string>();
+        using var sampler = sample ? new AllocationSampler() : null;
         for (var run = 0; run <= runs; run++)
         {
+            sampler?.Take(0);
             GC.Collect();
             var pause = GC.GetTotalPauseDuration();
             var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -93,6 +99,37 @@ public static class PhasesCommand
             rows.Add(phases);
             summary.Add($"{total.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, {bytes / 1e6:0} MB, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, {findings:N0} findings");
             lastStats = builder.SearchStatistics;
+            if (perRule && run == runs)
+            {
+                // Each rule on its own over the same facts (its conditions and, where they hold, its findings): which
+                // rules the engine's insert spends its time in.
+                var facts = builder.Facts.Values.ToList();
+                var costs = new List<(string Id, string Kind, double Ms, int Findings)>();
+                foreach (var rule in rules.Compiled)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var n = rule.EvaluateDirectly(facts)?.Count() ?? -1;
+                    costs.Add((rule.Descriptor.Id, rule.Definition.Kind, watch.Elapsed.TotalMilliseconds, n));
+                }
+
+                Console.WriteLine("Rules by cost when run alone over the facts (ms, findings):");
+                foreach (var c in costs.OrderByDescending(c => c.Ms).Take(15))
+                {
+                    Console.WriteLine($"  {c.Ms,8:0.0}  {c.Id} {c.Kind} ({c.Findings})");
+                }
+
+                Console.WriteLine();
+            }
+            if (sampler is not null && run == runs)
+            {
+                Console.WriteLine("Allocations of the last run by type (sampled every ~100 KB):");
+                foreach (var (type, sampled) in sampler.Take(25))
+                {
+                    Console.WriteLine($"  {sampled / 1e6,8:0.0} MB  {type}");
+                }
+
+                Console.WriteLine();
+            }
         }
 
         string S(TimeSpan x) => x.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);

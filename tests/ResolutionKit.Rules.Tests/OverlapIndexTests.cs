@@ -108,6 +108,15 @@ public class OverlapIndexTests
             Assert.Equal(TextSimilarity.Words(text).Count(w => !w.StartsWith("ref", StringComparison.Ordinal)), TextSimilarity.CountWords(text, skipCitationTokens: true));
         });
 
+    /// <summary>
+    /// The allocation-free shingles agree with the word-by-word ones on any text: stems (-ing, -ed, -es, -ly, -s, -ss),
+    /// stop words, hyphens, superscripts, Chinese characters, and words longer than the 128-character buffer.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property ShingleArray_ShouldAgreeWithShingles_OnAnyText() =>
+        Prop.ForAll(Gen.Elements("to ", "the ", "reporting ", "noted ", "the ", "goes ", "only ", "class ", "is ", "States-", "¹", "决议", "的", "et ", "Что ", "-", ",", " ", "ITU-T", "Recommendations ", new string('x', 130), "É", "ed", "s").ArrayOf().Select(p => string.Concat(p)).ToArbitrary(), text =>
+            Assert.Equal(TextSimilarity.Shingles(text).OrderBy(x => x), TextSimilarity.ShingleArray(text)));
+
     /// <summary>The banding is chosen for the threshold and keeps its promise there.</summary>
     [Theory]
     [InlineData(0.2)]

@@ -91,6 +91,9 @@ internal abstract class CompiledRule
         }
     }
 
+    /// <summary><see cref="IsMatch"/> for helpers of a kind.</summary>
+    internal bool Test(Regex regex, string text) => IsMatch(regex, text);
+
     private void TimedOut() => DiagnosticSink.Current?.TimedOut(Definition.Id, RuleLocation);
 
     /// <summary>Where the rule's parameters stand in its file, for findings about the rule itself.</summary>

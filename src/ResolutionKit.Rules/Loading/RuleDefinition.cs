@@ -39,13 +39,34 @@ public sealed record RuleScope
     /// <summary>Only top-level clauses (not sub-clauses).</summary>
     public bool TopLevel { get; init; }
 
+    // Asked for every rule and every clause of a corpus: no LINQ, no closures, enum names looked up, not formatted.
+    private static readonly Dictionary<InstrumentKind, string> KindNames = Enum.GetValues(typeof(InstrumentKind)).Cast<InstrumentKind>().Distinct().ToDictionary(k => k, k => k.ToString());
+    private static readonly Dictionary<Part, string> PartNames = Enum.GetValues(typeof(Part)).Cast<Part>().Distinct().ToDictionary(k => k, k => k.ToString());
+    private static readonly Dictionary<ActorStanding, string> StandingNames = Enum.GetValues(typeof(ActorStanding)).Cast<ActorStanding>().Distinct().ToDictionary(k => k, k => k.ToString());
+
+    private static bool Contains(EquatableArray<string> values, string value)
+    {
+        foreach (var v in values)
+        {
+            if (string.Equals(v, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Name<T>(Dictionary<T, string> names, T value)
+        where T : struct, Enum => names.TryGetValue(value, out var name) ? name : value.ToString();
+
     /// <summary>Whether a resolution is in scope (language, identity, bodies and instrument kinds).</summary>
     /// <param name="resolution">The resolution.</param>
     public bool MatchesResolution(Resolution resolution) =>
-        (Languages.IsEmpty || Languages.Any(l => string.Equals(l, resolution.Language, StringComparison.OrdinalIgnoreCase)))
+        (Languages.IsEmpty || Contains(Languages, resolution.Language))
         && (!Identified || resolution.Id.Body.Code != Body.Unknown.Code)
-        && (Bodies.IsEmpty || Bodies.Any(b => string.Equals(b, resolution.Id.Body.Code, StringComparison.OrdinalIgnoreCase)))
-        && (Instruments.IsEmpty || Instruments.Any(k => string.Equals(k, resolution.Id.Kind.ToString(), StringComparison.OrdinalIgnoreCase)));
+        && (Bodies.IsEmpty || Contains(Bodies, resolution.Id.Body.Code))
+        && (Instruments.IsEmpty || Contains(Instruments, Name(KindNames, resolution.Id.Kind)));
 
     /// <summary>Whether a group is in scope (part, kinds, actors and the resolution).</summary>
     /// <param name="resolution">The resolution.</param>
@@ -57,18 +78,30 @@ public sealed record RuleScope
             return false;
         }
 
-        if (Part is not null && !string.Equals(Part, group.Part.ToString(), StringComparison.OrdinalIgnoreCase))
+        if (Part is not null && !string.Equals(Part, Name(PartNames, group.Part), StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        if (!GroupKinds.IsEmpty && !GroupKinds.Any(k => string.Equals(k, group.Kind, StringComparison.OrdinalIgnoreCase)))
+        if (!GroupKinds.IsEmpty && !Contains(GroupKinds, group.Kind))
         {
             return false;
         }
 
-        return Actors.IsEmpty || group.Actors.Any(a => Actors.Any(s =>
-            string.Equals(s, a.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(s, a.Standing.ToString(), StringComparison.OrdinalIgnoreCase)));
+        if (Actors.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var a in group.Actors)
+        {
+            if (Contains(Actors, a.Key) || Contains(Actors, Name(StandingNames, a.Standing)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a clause is in scope.</summary>

@@ -226,64 +226,87 @@ public static class TextSimilarity
     [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
     public static long[] ShingleArray(string text)
     {
-        var words = new List<long>(32);
-        var buffer = new char[64];
+        // One pass over the text: each word lower-cased into a small buffer, its stem hashed, stop words skipped; then
+        // the words and their bigrams, sorted and made distinct in place. Nothing is allocated but the result.
+        var pooled = text.Length > 1024 ? System.Buffers.ArrayPool<long>.Shared.Rent(text.Length + 1) : null;
+        Span<long> words = pooled ?? stackalloc long[text.Length + 1];
+        Span<char> buffer = stackalloc char[128];
+        char[]? longWord = null;
+        var count = 0;
         var length = 0;
-        void Flush()
+        foreach (var ch in text)
         {
-            if (length > 0)
+            if (ch < 0x80)
             {
-                if (!StopHashes.Contains(Hash(buffer, length)))
+                // ASCII, most of every text: letters lower-cased by bit, no table look-ups.
+                var lower = (char)(ch | 0x20);
+                if ((lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && length > 0))
                 {
-                    words.Add(Hash(buffer, StemLength(buffer, length)));
+                    if (length == buffer.Length)
+                    {
+                        var bigger = new char[buffer.Length * 2];
+                        buffer.CopyTo(bigger);
+                        longWord = bigger;
+                        buffer = longWord;
+                    }
+
+                    buffer[length++] = ch >= 'A' && ch <= 'Z' ? lower : ch;
+                }
+                else if (length > 0)
+                {
+                    Flush(buffer, length, words, ref count);
+                    length = 0;
+                }
+            }
+            else if (ch >= '\u4E00' && ch <= '\u9FFF')
+            {
+                if (length > 0)
+                {
+                    Flush(buffer, length, words, ref count);
                 }
 
+                buffer[0] = ch;
+                Flush(buffer, 1, words, ref count);
+                length = 0;
+            }
+            else if ((char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch)) || (ch == '-' && length > 0))
+            {
+                if (length == buffer.Length)
+                {
+                    var bigger = new char[buffer.Length * 2];
+                    buffer.CopyTo(bigger);
+                    longWord = bigger;
+                    buffer = longWord;
+                }
+
+                buffer[length++] = ch == '-' ? ch : char.ToLowerInvariant(ch);
+            }
+            else if (length > 0)
+            {
+                Flush(buffer, length, words, ref count);
                 length = 0;
             }
         }
 
-        void Append(char c)
+        if (length > 0)
         {
-            if (length == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-
-            buffer[length++] = c;
+            Flush(buffer, length, words, ref count);
         }
 
-        foreach (var ch in text)
-        {
-            if (ch >= '\u4E00' && ch <= '\u9FFF')
-            {
-                Flush();
-                Append(ch);
-                Flush();
-            }
-            else if (char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch))
-            {
-                Append(char.ToLowerInvariant(ch));
-            }
-            else if (ch == '-' && length > 0)
-            {
-                Append(ch);
-            }
-            else
-            {
-                Flush();
-            }
-        }
-
-        Flush();
-        var result = new long[(2 * words.Count) - (words.Count > 0 ? 1 : 0)];
+        var result = new long[count == 0 ? 0 : (2 * count) - 1];
         var n = 0;
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             result[n++] = words[i];
-            if (i + 1 < words.Count)
+            if (i + 1 < count)
             {
                 result[n++] = BigramHash(words[i], words[i + 1]);
             }
+        }
+
+        if (pooled is not null)
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(pooled);
         }
 
         Array.Sort(result);
@@ -296,43 +319,56 @@ public static class TextSimilarity
             }
         }
 
-        Array.Resize(ref result, distinct);
+        if (distinct < result.Length)
+        {
+            Array.Resize(ref result, distinct);
+        }
+
         return result;
+    }
+
+    /// <summary>Adds a word's stem hash unless the word is a stop word (FNV-1a of the whole word and of its stem, in one pass).</summary>
+    private static void Flush(Span<char> buffer, int length, Span<long> words, ref int count)
+    {
+        var stem = StemLength(buffer, length);
+        unchecked
+        {
+            var h = (long)14695981039346656037UL;
+            var stemHash = h;
+            for (var i = 0; i < length; i++)
+            {
+                h ^= buffer[i];
+                h *= 1099511628211L;
+                if (i == stem - 1)
+                {
+                    stemHash = h;
+                }
+            }
+
+            if (!StopHashes.Contains(h))
+            {
+                words[count++] = stemHash;
+            }
+        }
     }
 
     private static readonly HashSet<long> StopHashes = new(Stop.Select(Hash));
 
-    private static int StemLength(char[] w, int n)
+    private static int StemLength(Span<char> w, int n)
     {
-        bool Ends(string suffix)
-        {
-            if (n < suffix.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < suffix.Length; i++)
-            {
-                if (w[n - suffix.Length + i] != suffix[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        if (n > 5 && Ends("ing"))
+        var last = n > 0 ? w[n - 1] : '\0';
+        var before = n > 1 ? w[n - 2] : '\0';
+        if (n > 5 && last == 'g' && before == 'n' && w[n - 3] == 'i')
         {
             return n - 3;
         }
 
-        if (n > 4 && (Ends("ed") || Ends("ly") || Ends("es")))
+        if (n > 4 && ((before == 'e' && last == 'd') || (before == 'l' && last == 'y') || (before == 'e' && last == 's')))
         {
             return n - 2;
         }
 
-        if (n > 3 && Ends("s") && !Ends("ss"))
+        if (n > 3 && last == 's' && before != 's')
         {
             return n - 1;
         }
@@ -401,21 +437,6 @@ public static class TextSimilarity
     }
 
     private static long BigramHash(long first, long second) => (first * 31) ^ second ^ 0x5bd1e995L;
-
-    private static long Hash(char[] s, int length)
-    {
-        unchecked
-        {
-            var h = (long)14695981039346656037UL;
-            for (var i = 0; i < length; i++)
-            {
-                h ^= s[i];
-                h *= 1099511628211L;
-            }
-
-            return h;
-        }
-    }
 
     private static long Hash(string s)
     {
