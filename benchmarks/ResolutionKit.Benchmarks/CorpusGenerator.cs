@@ -441,12 +441,12 @@ public sealed class CorpusGenerator
                     text = Reference() + ", on " + Pick(Topics);
                     if (_random.NextDouble() < 0.5)
                     {
-                        text += ", which " + Pick(WhichClauses) + " on " + SubjectWords(_random, 3 + _random.Next(4));
+                        text += ", which " + Pick(WhichClauses) + " on " + SubjectWords(_random, _index / Block, 3 + _random.Next(4));
                     }
                 }
                 else if ((heading.StartsWith("noting", StringComparison.Ordinal) || heading == "welcoming") && _random.NextDouble() < 0.4)
                 {
-                    text = "the " + Pick(Works) + " on " + Pick(Topics) + " and " + SubjectWords(_random, 3 + _random.Next(4)) + Tail();
+                    text = "the " + Pick(Works) + " on " + Pick(Topics) + " and " + SubjectWords(_random, _index / Block, 3 + _random.Next(4)) + Tail();
                 }
                 else
                 {
@@ -469,7 +469,7 @@ public sealed class CorpusGenerator
             {
                 number++;
                 var text = resolves && _random.NextDouble() < 0.3
-                    ? "that " + Pick(Subjects) + " should " + Pick(OperativeVerbs) + " " + Pick(Objects) + " on " + SubjectWords(_random, 5 + _random.Next(6)) + Tail()
+                    ? "that " + Pick(Subjects) + " should " + Pick(OperativeVerbs) + " " + Pick(Objects) + " on " + SubjectWords(_random, _index / Block, 5 + _random.Next(6)) + Tail()
                     : "to " + SharedOr(() => Sentence(15, 40, preamble: false));
                 var clause = new ClausePlan(size == 1 ? string.Empty : number.ToString(CultureInfo.InvariantCulture), text);
                 group.Lines.Add(clause);
@@ -485,8 +485,8 @@ public sealed class CorpusGenerator
                     {
                         var label = roman ? Romans[s - 1] + ")" : number.ToString(CultureInfo.InvariantCulture) + "." + s.ToString(CultureInfo.InvariantCulture);
                         var subText = roman
-                            ? Pick(Objects) + " for " + SubjectWords(_random, 4 + _random.Next(5)) + Tail()
-                            : "by " + Pick(Gerunds) + " " + Pick(Objects) + " for " + SubjectWords(_random, 4 + _random.Next(5)) + Tail();
+                            ? Pick(Objects) + " for " + SubjectWords(_random, _index / Block, 4 + _random.Next(5)) + Tail()
+                            : "by " + Pick(Gerunds) + " " + Pick(Objects) + " for " + SubjectWords(_random, _index / Block, 4 + _random.Next(5)) + Tail();
                         group.Lines.Add(new ClausePlan(label, subText));
                     }
 
@@ -513,7 +513,7 @@ public sealed class CorpusGenerator
 
             // What this clause is about, in words of its own, as real clauses are; then, as drafters do, a common
             // qualifier, a citation or a relative clause now and then.
-            sb.Append(", concerning ").Append(SubjectWords(_random, Math.Max(10, target - Words(sb))));
+            sb.Append(", concerning ").Append(SubjectWords(_random, _index / Block, Math.Max(10, target - Words(sb))));
             var roll = _random.NextDouble();
             if (roll < 0.35)
             {
@@ -556,7 +556,7 @@ public sealed class CorpusGenerator
 
             var topic = (_index / Block * SharedPerBlock) + _random.Next(SharedPerBlock);
             var source = new Random(unchecked((_seed * 48_271) ^ (topic * 69_621) ^ 0x2F0B1D));
-            var words = SubjectWords(source, 18 + source.Next(14)).Split(' ').ToList();
+            var words = SubjectWords(source, _index / Block, 18 + source.Next(14)).Split(' ').ToList();
 
             // An edited copy: up to a quarter of its words replaced, dropped or added.
             var edits = _random.Next(0, (words.Count / 4) + 1);
@@ -565,24 +565,30 @@ public sealed class CorpusGenerator
                 var at = _random.Next(words.Count);
                 switch (_random.Next(3))
                 {
-                    case 0: words[at] = Vocabulary[_random.Next(Vocabulary.Length)]; break;
+                    case 0: words[at] = SubjectWords(_random, _index / Block, 1); break;
                     case 1: words.RemoveAt(at); break;
-                    default: words.Insert(at, Vocabulary[_random.Next(Vocabulary.Length)]); break;
+                    default: words.Insert(at, SubjectWords(_random, _index / Block, 1)); break;
                 }
             }
 
             return Pick(OperativeVerbs) + " " + string.Join(" ", words);
         }
 
-        /// <summary>Words on a subject of its own: drawn, Zipf-like, from a large vocabulary.</summary>
-        private static string SubjectWords(Random random, int count)
+        /// <summary>
+        /// Words on a subject of its own, drawn Zipf-like from the vocabulary of its subject area (the block of
+        /// <see cref="Block"/> resolutions it belongs to): each area has its own common words, as accessibility,
+        /// spectrum and cybersecurity texts do, so that a larger corpus has more subject areas rather than more texts
+        /// on the same few words, and its near-duplicate pairs grow with it, not with its square.
+        /// </summary>
+        private static string SubjectWords(Random random, int area, int count)
         {
             var sb = new StringBuilder();
+            var offset = (int)((area * 7_919L) % Vocabulary.Length);
             for (var i = 0; i < count; i++)
             {
-                // Zipf (s = 1) over the vocabulary by inverse transform: a few words common, most rare.
-                var rank = (int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(Vocabulary.Length))) - 1;
-                sb.Append(i == 0 ? string.Empty : " ").Append(Vocabulary[Math.Clamp(rank, 0, Vocabulary.Length - 1)]);
+                // Zipf (s = 1) over an area's 6,000 words by inverse transform: a few words common, most rare.
+                var rank = Math.Clamp((int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(AreaWords))) - 1, 0, AreaWords - 1);
+                sb.Append(i == 0 ? string.Empty : " ").Append(Vocabulary[(offset + rank) % Vocabulary.Length]);
             }
 
             return sb.ToString();
@@ -774,8 +780,13 @@ public sealed class CorpusGenerator
     };
 
     // Subject lines must not name a body ("Council", "... Assembly"), or the reader would take them for the formula.
-    /// <summary>A vocabulary of 6,000 made-up subject words (syllables of telecommunication terms), for clauses of their own.</summary>
-    private static readonly string[] Vocabulary = MakeVocabulary(6000);
+    /// <summary>
+    /// 200,000 made-up subject words (syllables of telecommunication terms), for clauses of their own; each subject area
+    /// draws from 6,000 of them, starting at its own place.
+    /// </summary>
+    private static readonly string[] Vocabulary = MakeVocabulary(200_000);
+
+    private const int AreaWords = 6000;
 
     private static string[] MakeVocabulary(int size)
     {

@@ -299,7 +299,7 @@ public sealed class RuleSet
         return session;
     }
 
-    internal FactBuilder CreateFactBuilder() => new(_environment.SimilarityFloor, _environment.Reporting, _environment.ReportingSubjectFloor);
+    internal FactBuilder CreateFactBuilder() => new(_environment.SimilarityFloor, _environment.Reporting, _environment.ReportingSubjectFloor, _environment.CrossResolutionParts);
 
     /// <summary>
     /// Puts reading diagnostics and rule findings together, reporting each problem once: a reading diagnostic that an

@@ -34,8 +34,9 @@ internal sealed class FactBuilder
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
-    public FactBuilder(double similarityFloor, bool reporting = true, double reportingSubjectFloor = 1.1)
+    public FactBuilder(double similarityFloor, bool reporting = true, double reportingSubjectFloor = 1.1, IEnumerable<Part>? crossResolutionParts = null)
     {
+        _crossParts = crossResolutionParts is null ? new HashSet<Part> { Part.Preamble, Part.Operative } : new HashSet<Part>(crossResolutionParts);
         _floor = similarityFloor;
         _index = similarityFloor <= 1 ? new OverlapIndex(similarityFloor) : null;
         _reporting = reporting;
@@ -43,6 +44,7 @@ internal sealed class FactBuilder
     }
 
     private readonly bool _reporting;
+    private readonly HashSet<Part> _crossParts;
     private readonly OverlapIndex? _subjectIndex;
     private readonly Dictionary<string, List<ReportingFact>> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _subjectIds = new(StringComparer.Ordinal);
@@ -387,7 +389,11 @@ internal sealed class FactBuilder
         }
 
         _retired.Clear();
-        var start = index.AddRange(fresh.Select(c => c.Comparable ? TextSimilarity.ShingleArray(c.SimilarityText) : Array.Empty<long>()).ToList());
+        // Only clauses of a part some rule compares across resolutions go into the index with their shingles (the
+        // others go in empty, to keep their ids): pairs within one resolution are measured directly below, so the
+        // recitals that cite the same texts in the same words across a whole corpus cost nothing to search.
+        var freshShingles = fresh.Select(c => c.Comparable ? TextSimilarity.ShingleArray(c.SimilarityText) : Array.Empty<long>()).ToList();
+        var start = index.AddRange(fresh.Select((c, i) => _crossParts.Contains(c.Part) ? freshShingles[i] : Array.Empty<long>()).ToList());
         for (var i = 0; i < fresh.Count; i++)
         {
             _ids[fresh[i].Address] = start + i;
@@ -409,9 +415,90 @@ internal sealed class FactBuilder
             }
         }
 
-        foreach (var p in firstBuild ? index.AllPairs() : Enumerable.Range(start, fresh.Count).SelectMany(index.PairsOf))
+        // Pairs no rule would look at are not measured: two resolutions' clauses of a part no rule compares across
+        // resolutions, or two clauses that open by citing different texts (they recall two texts, see Admissible).
+        // For the batch search, what the test needs is put in arrays by index id first (once, not by the search's
+        // threads); an edit tests its few candidates on the facts.
+        bool WantedFacts(int x, int y) =>
+            _byId[x] is { } a && _byId[y] is { } b
+            && (a.Resolution.Address == b.Resolution.Address || (_crossParts.Contains(a.Part) && _crossParts.Contains(b.Part)))
+            && (a.LeadingCitation is null || b.LeadingCitation is null || a.LeadingCitation == b.LeadingCitation);
+
+        Func<int, int, bool> wanted = WantedFacts;
+        if (firstBuild)
+        {
+            var ids = index.Capacity;
+            var resolutionOf = new int[ids];
+            var leadOf = new int[ids];
+            var crossOf = new bool[ids];
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            int Number(string key)
+            {
+                if (!numbers.TryGetValue(key, out var n))
+                {
+                    numbers[key] = n = numbers.Count;
+                }
+
+                return n;
+            }
+
+            for (var id = 0; id < ids; id++)
+            {
+                if (_byId[id] is { } c)
+                {
+                    resolutionOf[id] = Number("R|" + c.Resolution.Address);
+                    leadOf[id] = c.LeadingCitation is { } lead ? Number("L|" + lead) : -1;
+                    crossOf[id] = _crossParts.Contains(c.Part);
+                }
+            }
+
+            wanted = (x, y) =>
+                (resolutionOf[x] == resolutionOf[y] || (crossOf[x] && crossOf[y]))
+                && (leadOf[x] < 0 || leadOf[y] < 0 || leadOf[x] == leadOf[y]);
+        }
+
+        var found = firstBuild ? index.AllPairs(wanted) : Enumerable.Range(start, fresh.Count).SelectMany(index.PairsOf).Where(p => wanted(p.First, p.Second));
+        foreach (var p in found)
         {
             Link(p);
+        }
+
+        // Pairs within each changed resolution, all parts: every pair of its comparable clauses measured exactly (tens
+        // of clauses, so hundreds of small merges per resolution, whatever the size of the corpus).
+        var shinglesOf = new Dictionary<int, long[]>();
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            shinglesOf[start + i] = freshShingles[i];
+        }
+
+        foreach (var clauses in all.GroupBy(x => x.Fact.Resolution.Address, StringComparer.Ordinal))
+        {
+            var members = new List<(ClauseFact Fact, int Id, long[] Set)>();
+            foreach (var (c, id) in clauses)
+            {
+                if (!shinglesOf.TryGetValue(id, out var set))
+                {
+                    set = index.Shingles(id) is long[] { Length: > 0 } kept ? kept : TextSimilarity.ShingleArray(_textOf[id]);
+                }
+
+                if (set.Length > 0)
+                {
+                    members.Add((c, id, set));
+                }
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    var (a, b) = (members[i], members[j]);
+                    if ((a.Fact.LeadingCitation is null || b.Fact.LeadingCitation is null || a.Fact.LeadingCitation == b.Fact.LeadingCitation)
+                        && OverlapIndex.SimilarityAtLeast(a.Set, b.Set, _floor) is { } similarity)
+                    {
+                        Link(a.Id < b.Id ? new SimilarPair(a.Id, b.Id, similarity) : new SimilarPair(b.Id, a.Id, similarity));
+                    }
+                }
+            }
         }
 
         var result = new List<(ClauseFact, ClauseFact, double)>();

@@ -28,7 +28,7 @@ internal static class DuplicateKind
         var relation = ctx.Choice("relation", "within", "within", "across", "sector", "any");
         var threshold = ctx.Number("threshold", 0.6, 0.2, 1);
         var sameActor = ctx.Bool("sameActor", false);
-        ctx.Environment.RequestSimilarity(threshold);
+        ctx.Environment.RequestSimilarity(threshold, acrossResolutions: relation != "within", ctx.Rule.Scope.Part);
         return ctx.HasErrors ? null : new Rule(ctx.Rule, relation, threshold, sameActor);
     }
 
@@ -179,7 +179,7 @@ internal static class MergeableKind
         ctx.CheckKnown(ctx.Params, "threshold", "minShared");
         var threshold = ctx.Number("threshold", 0.3, 0.05, 1);
         var minShared = (int)ctx.Number("minShared", 2, 1, 1000);
-        ctx.Environment.RequestSimilarity(FactBuilder.OverlapSimilarity);
+        ctx.Environment.RequestSimilarity(FactBuilder.OverlapSimilarity, acrossResolutions: true, part: "operative");
         return ctx.HasErrors ? null : new Rule(ctx.Rule, threshold, minShared);
     }
 

@@ -654,6 +654,24 @@ public sealed class OverlapIndex
     }
 
     /// <summary>
+    /// The exact Jaccard index of two sorted sets of distinct shingles when it is at least <paramref name="threshold"/>,
+    /// else null; stops as soon as the shingles left cannot reach it (for measuring a few pairs without an index).
+    /// </summary>
+    /// <param name="a">One set, sorted and distinct (as <see cref="TextSimilarity.ShingleArray"/> gives it).</param>
+    /// <param name="b">The other.</param>
+    /// <param name="threshold">The least similarity of interest.</param>
+    public static double? SimilarityAtLeast(long[] a, long[] b, double threshold)
+    {
+        if (a.Length == 0 || b.Length == 0 || Math.Min(a.Length, b.Length) < (threshold * Math.Max(a.Length, b.Length)) - 1e-9)
+        {
+            return null;
+        }
+
+        var s = JaccardAtLeast(a, b, threshold);
+        return s >= threshold ? s : null;
+    }
+
+    /// <summary>
     /// The Jaccard index of two sorted sets when it is at least <paramref name="threshold"/>, or -1 as soon as the
     /// shingles left cannot bring it there (the merge stops early for most dissimilar candidates).
     /// </summary>

@@ -63,6 +63,11 @@ public static class TextSimilarity
     /// <param name="references">Its citations.</param>
     public static string? LeadingCitation(string text, IReadOnlyList<Model.Reference> references)
     {
+        if (references.Count == 0)
+        {
+            return null;
+        }
+
         var first = references.Where(r => r.Start >= 0).OrderBy(r => r.Start).FirstOrDefault();
         return first is not null && Words(text.Substring(0, Math.Min(first.Start, text.Length))).Count <= 1
             ? $"{first.Body?.Code}|{first.Kind}|{first.Number}"
