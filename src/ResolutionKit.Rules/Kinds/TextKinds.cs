@@ -453,11 +453,13 @@ internal static class SubstitutionKind
         // (a term found as a whole word is found bare too), and only a text that holds one is checked term by term. The
         // word-boundary look-behind stays out of it: in front of the alternation it keeps the regex engine from
         // searching for the terms' letters (six times slower). Terms that capture groups are left alone.
-        if (terms.Count > 1 && terms.All(t => t.Pattern.GetGroupNumbers().Length == 1))
+        // Only for compiled patterns: the regex interpreter runs such an alternation several times slower than the
+        // terms one by one (181 ms against 27 ms for RK8001's six terms over 40,000 clauses; compiled, 18 ms).
+        if (ctx.Environment.CompilePatterns && terms.Count > 1 && terms.All(t => t.Pattern.GetGroupNumbers().Length == 1))
         {
             try
             {
-                var options = RegexOptions.CultureInvariant | (ctx.Environment.CompilePatterns ? RegexOptions.Compiled : RegexOptions.None);
+                const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
                 terms.Screen = alternatives.GroupBy(a => a.IgnoreCase).Select(g =>
                     new Regex("(?:" + string.Join("|", g.Select(a => a.Text)) + ")", options | (g.Key ? RegexOptions.IgnoreCase : RegexOptions.None), ctx.Environment.RegexTimeout)).ToList();
             }
