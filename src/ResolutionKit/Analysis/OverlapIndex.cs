@@ -381,8 +381,8 @@ public sealed class OverlapIndex
                     }
 
                     stamp[y] = mark;
-                    var sy = _sets[y]!;
-                    if (sy.Length < least - 1e-9 || sy.Length > most + 1e-9 || (accept is not null && !accept(x, y)))
+                    var size = groups.Sizes[y];
+                    if (size < least - 1e-9 || size > most + 1e-9 || (accept is not null && !accept(x, y)))
                     {
                         continue;
                     }
@@ -394,7 +394,7 @@ public sealed class OverlapIndex
                     }
 
                     measured++;
-                    var s = JaccardAtLeast(sx, sy, Threshold);
+                    var s = JaccardAtLeast(sx, _sets[y]!, Threshold);
                     if (s >= Threshold)
                     {
                         found.Add(new SimilarPair(x, y, s));
@@ -417,6 +417,7 @@ public sealed class OverlapIndex
         public int[] GroupEnd = Array.Empty<int>();
         public int[] ItemStart = Array.Empty<int>();
         public int[] ItemPositions = Array.Empty<int>();
+        public int[] Sizes = Array.Empty<int>();
         public int Items;
         public int Largest;
 
@@ -454,7 +455,12 @@ public sealed class OverlapIndex
                 _ => { });
 
             var total = perBand.Sum(p => p.Members.Length);
-            var groups = new BandGroups { Members = new int[total], GroupEnd = new int[total], ItemStart = new int[n + 1], Items = live.Length };
+            var groups = new BandGroups { Members = new int[total], GroupEnd = new int[total], ItemStart = new int[n + 1], Items = live.Length, Sizes = new int[n] };
+            foreach (var id in live)
+            {
+                groups.Sizes[id] = index._sets[id]!.Length;
+            }
+
             var at = 0;
             foreach (var (members, ends) in perBand)
             {
