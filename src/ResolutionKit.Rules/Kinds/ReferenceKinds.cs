@@ -48,7 +48,7 @@ internal static class ReferenceCheckKind
         /// <summary>An instrument missing from the catalogue is said once per run, at its first citation.</summary>
         public override bool ReportOncePerRun => _check == "uncatalogued";
 
-        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && Findings(f).Any();
+        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && f.References.Count > 0 && Findings(f).Any();
 
         private IEnumerable<(Reference Reference, string Detail, Fix? Fix)> Findings(ClauseFact f)
         {
@@ -248,7 +248,7 @@ internal static class DeadlineKind
             _env = env;
         }
 
-        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && Findings(f).Any();
+        public override bool Matches(ClauseFact f) => Definition.Scope.Matches(f) && f.TimeExpressions.Count > 0 && Findings(f).Any();
 
         private DateTime AsOfDate => _env.AsOf.Start ?? new DateTime(_env.AsOf.Conference.Year, 1, 1);
 

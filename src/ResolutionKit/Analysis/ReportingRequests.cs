@@ -85,7 +85,7 @@ public static class ReportingRequests
 
             foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
             {
-                foreach (Match m in regex.Regex.Matches(fold))
+                for (var m = regex.Regex.Match(fold); m.Success; m = m.NextMatch())
                 {
                     for (var i = m.Index; i < m.Index + m.Length; i++)
                     {
@@ -133,7 +133,7 @@ public static class ReportingRequests
         {
             foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
             {
-                foreach (Match m in regex.Regex.Matches(fold))
+                for (var m = regex.Regex.Match(fold); m.Success; m = m.NextMatch())
                 {
                     for (var i = m.Index; i < m.Index + m.Length; i++)
                     {

@@ -87,7 +87,7 @@ public static class TimeExpressions
 
         try
         {
-            foreach (Match m in ShortName.Matches(fold))
+            for (var m = ShortName.Match(fold); m.Success; m = m.NextMatch())
             {
                 var body = Conferences.BodyOfCode(m.Groups["code"].Value);
                 var year = 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
@@ -104,7 +104,7 @@ public static class TimeExpressions
             {
                 foreach (var regex in compiled.Conferences)
                 {
-                    foreach (Match m in regex.Regex.Matches(fold))
+                    for (var m = regex.Regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         var body = ReferenceParser.BodyFromName(m.Groups["body"].Value);
                         var place = m.Groups["place"].Success ? RevisionParser.CanonicalPlace(m.Groups["place"].Value.Trim()) ?? m.Groups["place"].Value.Trim() : null;
@@ -114,7 +114,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Council)
                 {
-                    foreach (Match m in regex.Regex.Matches(fold))
+                    for (var m = regex.Regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.CouncilSession, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), Body.Council, Year(m), null, m.Groups["yy"].Success ? m.Value : null));
                     }
@@ -122,7 +122,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Deadlines)
                 {
-                    foreach (Match m in regex.Regex.Matches(fold))
+                    for (var m = regex.Regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.Deadline, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), null, Year(m), null, null));
                     }
@@ -130,7 +130,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Dated)
                 {
-                    foreach (Match m in regex.Regex.Matches(fold))
+                    for (var m = regex.Regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.Year, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), null, Year(m), null, null));
                     }
@@ -138,7 +138,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Plans)
                 {
-                    foreach (Match m in regex.Regex.Matches(fold))
+                    for (var m = regex.Regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         var from = int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture);
                         var toText = m.Groups["to"].Value;

@@ -84,7 +84,7 @@ public static class ReferenceParser
 
             if (fold.IndexOf(" of the", StringComparison.Ordinal) >= 0)
             {
-                foreach (Match m in Articles.Regex.Matches(fold))
+                for (var m = Articles.Regex.Match(fold); m.Success; m = m.NextMatch())
                 {
                     var kind = m.Groups["kind"].Value == "Article" ? ReferenceKind.Article : ReferenceKind.Provision;
                     var first = true;
@@ -99,7 +99,7 @@ public static class ReferenceParser
 
             if (fold.IndexOf("ITU-", StringComparison.Ordinal) >= 0)
             {
-                foreach (Match m in Recommendations.Regex.Matches(fold))
+                for (var m = Recommendations.Regex.Match(fold); m.Success; m = m.NextMatch())
                 {
                     var body = m.Groups["sector"].Value switch
                     {
@@ -266,7 +266,7 @@ public static class ReferenceParser
 
         public void Find(string text, string fold, SourceMap? map, List<Reference> list)
         {
-            foreach (Match m in _citation.Regex.Matches(fold))
+            for (var m = _citation.Regex.Match(fold); m.Success; m = m.NextMatch())
             {
                 var kind = KindOf(_words.TryGetValue(m.Groups["word"].Value, out var k) ? k : InstrumentKind.Resolution);
                 Body? body = m.Groups["sector"].Success ? Body.RadiocommunicationAssembly : null;
