@@ -13,6 +13,7 @@ namespace ResolutionKit.Benchmarks;
 /// <item><c>-- --quick [--filter ...]</c>: a smoke run with a short job (1 launch, 3 warm-ups, 3 iterations); all benchmarks when no filter is given.</item>
 /// <item><c>-- throughput [--factor 100] [--runs 7]</c>: time reading the generated corpus with a Stopwatch and print MB/s and resolutions/s.</item>
 /// <item><c>-- scale [--sizes 100,1000,10000] [--edits 200]</c>: full check by corpus size (time, allocation, peak memory, growth exponent) and clause-edit latency.</item>
+/// <item><c>-- process [--runs 5] [--file f] [--corpus folder]</c>: <c>reskit check</c> as a whole process, cold (empty cache) and warm.</item>
 /// <item><c>-- phases [--count 1000] [--clauses 40] [--runs 3]</c>: one full check split into its stages (facts, overlap search, rules engine insert and fire, findings), time and allocation of each.</item>
 /// <item><c>-- overlap [--sizes 1000,10000,100000,1000000] [--exact-up-to 20000]</c>: the overlap index by size: time, peak memory, recall against exact all-pairs, growth exponent.</item>
 /// <item><c>-- generate &lt;folder&gt; [--factor 100 | --count N --clauses N] [--seed N]</c>: write a generated corpus to a folder.</item>
@@ -35,6 +36,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "scale-one")
         {
             return ScaleCommand.RunOne(args.Skip(1).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "process")
+        {
+            return ProcessCommand.Run(args.Skip(1).ToArray());
         }
 
         if (args.Length > 0 && args[0] == "phases")
