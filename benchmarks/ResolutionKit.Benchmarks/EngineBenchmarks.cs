@@ -136,7 +136,7 @@ public static class ScaleCommand
     private static string Child(params string[] args) => ChildProcess.Run(typeof(ScaleCommand), args);
 
     // Patterns compiled from 300 texts, as the CLI does.
-    private static RuleSet Shipped(int texts) =>
+    internal static RuleSet Shipped(int texts) =>
         RuleSet.Load(new RuleSetOptions { Folders = new[] { Path.Combine(SampleCorpus.RepositoryRoot, "rules") }, Config = ResolutionKitConfig.Default.WithAsOf("PP-26"), CompilePatterns = texts >= 300 }).RuleSet
             ?? throw new InvalidOperationException("the shipped rules did not load");
 

@@ -41,13 +41,18 @@ public static class PhasesCommand
             }
         }
 
+        if (count < 1 || runs < 0)
+        {
+            Console.Error.WriteLine("--count must be at least 1 and --runs at least 0");
+            return 2;
+        }
+
         var texts = new CorpusGenerator().Generate(count, clauses).Texts().ToList();
         var clock = Stopwatch.StartNew();
         var allocated = GC.GetTotalAllocatedBytes(true);
         var resolutions = texts.Select(t => ResolutionTextReader.Read(t).Value!).ToList();
         var read = (clock.Elapsed, GC.GetTotalAllocatedBytes(true) - allocated);
-        var rules = RuleSet.Load(new RuleSetOptions { Folders = new[] { Path.Combine(SampleCorpus.RepositoryRoot, "rules") }, Config = ResolutionKitConfig.Default.WithAsOf("PP-26"), CompilePatterns = count >= 300 }).RuleSet
-            ?? throw new InvalidOperationException("the shipped rules did not load");
+        var rules = ScaleCommand.Shipped(count);
         Console.WriteLine($"{count:N0} generated resolutions, {resolutions.Sum(r => r.Clauses().Count()):N0} clauses, {rules.Compiled.Count} rules, {Environment.ProcessorCount} cores; reading {read.Item1.TotalSeconds:0.000} s, {read.Item2 / 1e6:0} MB (not part of the check)");
         Console.WriteLine();
         ResolutionKit.Analysis.OverlapSearchStatistics? lastStats = null;

@@ -33,6 +33,12 @@ public static class ProcessCommand
             }
         }
 
+        if (runs < 1 || !File.Exists(file) || (corpus is not null && !Directory.Exists(corpus) && !File.Exists(corpus)))
+        {
+            Console.Error.WriteLine(runs < 1 ? "--runs must be at least 1" : $"{(File.Exists(file) ? corpus : file)} does not exist");
+            return 2;
+        }
+
         var reskit = Path.Combine(SampleCorpus.RepositoryRoot, "src", "ResolutionKit.Cli", "bin", "Release", "net10.0", "reskit.dll");
         if (!File.Exists(reskit))
         {

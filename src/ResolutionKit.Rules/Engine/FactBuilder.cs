@@ -431,8 +431,9 @@ internal sealed class FactBuilder
             var resolutionOf = new int[ids];
             var leadOf = new int[ids];
             var crossOf = new bool[ids];
-            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-            int Number(string key)
+            var resolutionNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            var leadNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            static int Number(Dictionary<string, int> numbers, string key)
             {
                 if (!numbers.TryGetValue(key, out var n))
                 {
@@ -446,8 +447,8 @@ internal sealed class FactBuilder
             {
                 if (_byId[id] is { } c)
                 {
-                    resolutionOf[id] = Number("R|" + c.Resolution.Address);
-                    leadOf[id] = c.LeadingCitation is { } lead ? Number("L|" + lead) : -1;
+                    resolutionOf[id] = Number(resolutionNumbers, c.Resolution.Address);
+                    leadOf[id] = c.LeadingCitation is { } lead ? Number(leadNumbers, lead) : -1;
                     crossOf[id] = _crossParts.Contains(c.Part);
                 }
             }
