@@ -8,10 +8,12 @@ using System.Linq;
 namespace ResolutionKit.Benchmarks;
 
 /// <summary>
-/// <c>-- process [--runs 5] [--file samples/corpus/pp-191.txt] [--corpus folder]</c>: <c>reskit check</c> as a whole
+/// <c>-- process [--runs 5] [--file samples/corpus/pp-191.txt] [--corpus folder] [--reskit path/reskit.dll]</c>: <c>reskit check</c> as a whole
 /// process, as a user or a CI job runs it: cold (a fresh home folder, so an empty expression cache: what the first run
 /// after installing costs) and warm (the same home again), then optionally a folder of texts. Needs the CLI built in
-/// Release (<c>dotnet build -c Release src/ResolutionKit.Cli</c>). Medians of the runs, wall-clock seconds.
+/// Release (<c>dotnet build -c Release src/ResolutionKit.Cli</c>), or <c>--reskit</c> naming another build, such as the
+/// ReadyToRun one <c>dotnet publish -c Release -r linux-x64 src/ResolutionKit.Cli -o folder</c> makes. Medians of the
+/// runs, wall-clock seconds.
 /// </summary>
 public static class ProcessCommand
 {
@@ -20,6 +22,7 @@ public static class ProcessCommand
         var runs = 5;
         var file = Path.Combine(SampleCorpus.RepositoryRoot, "samples", "corpus", "pp-191.txt");
         string? corpus = null;
+        var reskit = Path.Combine(SampleCorpus.RepositoryRoot, "src", "ResolutionKit.Cli", "bin", "Release", "net10.0", "reskit.dll");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -27,6 +30,7 @@ public static class ProcessCommand
                 case "--runs": runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--file": file = Path.GetFullPath(args[i + 1]); break;
                 case "--corpus": corpus = Path.GetFullPath(args[i + 1]); break;
+                case "--reskit": reskit = Path.GetFullPath(args[i + 1]); break;
                 default:
                     Console.Error.WriteLine("Unknown option " + args[i]);
                     return 2;
@@ -39,10 +43,9 @@ public static class ProcessCommand
             return 2;
         }
 
-        var reskit = Path.Combine(SampleCorpus.RepositoryRoot, "src", "ResolutionKit.Cli", "bin", "Release", "net10.0", "reskit.dll");
         if (!File.Exists(reskit))
         {
-            Console.Error.WriteLine($"{reskit} is missing: build it first with `dotnet build -c Release src/ResolutionKit.Cli`.");
+            Console.Error.WriteLine($"{reskit} is missing: build it first with `dotnet build -c Release src/ResolutionKit.Cli` (or name a build with --reskit).");
             return 2;
         }
 

@@ -117,6 +117,36 @@ public class OverlapIndexTests
         Prop.ForAll(Gen.Elements("to ", "the ", "reporting ", "noted ", "the ", "goes ", "only ", "class ", "is ", "States-", "¹", "决议", "的", "et ", "Что ", "-", ",", " ", "ITU-T", "Recommendations ", new string('x', 130), "É", "ed", "s").ArrayOf().Select(p => string.Concat(p)).ToArbitrary(), text =>
             Assert.Equal(TextSimilarity.Shingles(text).OrderBy(x => x), TextSimilarity.ShingleArray(text)));
 
+    /// <summary>
+    /// The pairs among a few sets (the clauses of one text), dismissed by their bucket counts before any merge, are
+    /// exactly the pairs an exhaustive measure finds, at any threshold.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property PairsAmong_ShouldEqualTheExactPairs() =>
+        Prop.ForAll(
+            Gen.Elements("the Council ", "to report ", "on the implementation ", "of this resolution ", "Member States ", "study groups ", "annually ", "ITU-T ", "ITU-D ", "the Secretary-General ", "to invite ", "决议", "Что ", "et ")
+                .ArrayOf().Select(p => string.Concat(p)).ArrayOf().ToArbitrary(),
+            Gen.Choose(1, 10).ToArbitrary(),
+            (texts, tenth) =>
+            {
+                var threshold = tenth / 10.0;
+                var sets = texts.Select(TextSimilarity.ShingleArray).ToArray();
+                var expected = new List<SimilarPair>();
+                for (var i = 0; i < sets.Length; i++)
+                {
+                    for (var j = i + 1; j < sets.Length; j++)
+                    {
+                        if (sets[i].Length > 0 && sets[j].Length > 0 && OverlapIndex.Jaccard(sets[i], sets[j]) is var s && s >= threshold)
+                        {
+                            expected.Add(new SimilarPair(i, j, s));
+                        }
+                    }
+                }
+
+                Assert.Equal(expected, OverlapIndex.PairsAmong(sets, threshold));
+                Assert.Equal(expected.Where(p => (p.First + p.Second) % 2 == 0), OverlapIndex.PairsAmong(sets, threshold, (i, j) => (i + j) % 2 == 0));
+            });
+
     /// <summary>The banding is chosen for the threshold and keeps its promise there.</summary>
     [Theory]
     [InlineData(0.2)]

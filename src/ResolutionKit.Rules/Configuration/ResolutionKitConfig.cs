@@ -334,7 +334,7 @@ public sealed class ResolutionKitConfig
         foreach (var d in diagnostics)
         {
             var suppressed = _suppressions.Any(s => s.Id == d.Id && (d.Location.Address == s.Address || d.Location.Address.StartsWith(s.Address + "/", StringComparison.Ordinal)))
-                || _baseline.Contains(Fingerprint(d));
+                || (_baseline.Count > 0 && _baseline.Contains(Fingerprint(d)));
             (suppressed ? hidden : visible).Add(d);
         }
 

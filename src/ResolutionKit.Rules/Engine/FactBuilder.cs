@@ -488,17 +488,17 @@ internal sealed class FactBuilder
                 }
             }
 
-            for (var i = 0; i < members.Count; i++)
+            var sets = new long[members.Count][];
+            for (var i = 0; i < sets.Length; i++)
             {
-                for (var j = i + 1; j < members.Count; j++)
-                {
-                    var (a, b) = (members[i], members[j]);
-                    if ((a.Fact.LeadingCitation is null || b.Fact.LeadingCitation is null || a.Fact.LeadingCitation == b.Fact.LeadingCitation)
-                        && OverlapIndex.SimilarityAtLeast(a.Set, b.Set, _floor) is { } similarity)
-                    {
-                        Link(a.Id < b.Id ? new SimilarPair(a.Id, b.Id, similarity) : new SimilarPair(b.Id, a.Id, similarity));
-                    }
-                }
+                sets[i] = members[i].Set;
+            }
+
+            foreach (var p in OverlapIndex.PairsAmong(sets, _floor, (i, j) =>
+                members[i].Fact.LeadingCitation is not { } x || members[j].Fact.LeadingCitation is not { } y || x == y))
+            {
+                var (a, b) = (members[p.First].Id, members[p.Second].Id);
+                Link(a < b ? new SimilarPair(a, b, p.Similarity) : new SimilarPair(b, a, p.Similarity));
             }
         }
 

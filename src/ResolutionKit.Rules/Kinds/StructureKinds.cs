@@ -287,23 +287,28 @@ internal static class CountKind
     {
         var han = 0;
         var words = 0;
-        var inWord = false;
+        var inWord = 0;
         foreach (var c in text)
         {
-            if (c >= '\u4E00' && c <= '\u9FFF')
+            int separator;
+            if (c < 0x80)
+            {
+                // ASCII, most of every text: no branch on the letters (a word starts where a separator ends).
+                separator = c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
+            }
+            else if (c >= '\u4E00' && c <= '\u9FFF')
             {
                 han++;
-                inWord = false;
+                inWord = 0;
+                continue;
             }
-            else if (char.IsWhiteSpace(c) || c == '，' || c == '；' || c == '。' || c == '、')
+            else
             {
-                inWord = false;
+                separator = char.IsWhiteSpace(c) || c == '，' || c == '；' || c == '。' || c == '、' ? 1 : 0;
             }
-            else if (!inWord)
-            {
-                words++;
-                inWord = true;
-            }
+
+            words += (separator | inWord) ^ 1;
+            inWord = separator ^ 1;
         }
 
         return words + (int)Math.Round(han / 1.7);

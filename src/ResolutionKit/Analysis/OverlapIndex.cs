@@ -606,6 +606,100 @@ public sealed class OverlapIndex
     }
 
     /// <summary>
+    /// Every pair of a few sets (the clauses of one text) at least <paramref name="threshold"/> similar, measured exactly
+    /// and without an index. Each set's shingles are counted into 128 buckets first: two sets cannot share more shingles
+    /// than the sum over the buckets of the smaller count, so most pairs are dismissed without merging their shingles.
+    /// </summary>
+    /// <param name="sets">Sorted sets of distinct shingles (as <see cref="TextSimilarity.ShingleArray"/> gives them); empty ones pair with nothing.</param>
+    /// <param name="threshold">The least Jaccard index.</param>
+    /// <param name="accept">Which pairs (by position in <paramref name="sets"/>, smaller first) to measure at all; null for all.</param>
+    /// <returns>The pairs by position, in order of the first and then the second.</returns>
+    public static IReadOnlyList<SimilarPair> PairsAmong(IReadOnlyList<long[]> sets, double threshold, Func<int, int, bool>? accept = null)
+    {
+        var result = new List<SimilarPair>();
+        var n = sets.Count;
+        if (n < 2)
+        {
+            return result;
+        }
+
+        var counts = new byte[n * BucketCount];
+        for (var i = 0; i < n; i++)
+        {
+            var at = i * BucketCount;
+            foreach (var shingle in sets[i])
+            {
+                ref var c = ref counts[at + (int)(((ulong)shingle * 0x9E3779B97F4A7C15UL) >> (64 - BucketBits))];
+                c = c == byte.MaxValue ? c : (byte)(c + 1);
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var a = sets[i];
+            if (a.Length == 0)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < n; j++)
+            {
+                var b = sets[j];
+                if (b.Length == 0 || Math.Min(a.Length, b.Length) < (threshold * Math.Max(a.Length, b.Length)) - 1e-9)
+                {
+                    continue;
+                }
+
+                var needed = (int)Math.Ceiling((threshold * (a.Length + b.Length) / (1 + threshold)) - 1e-9);
+                if (SharedAtMost(counts, i * BucketCount, j * BucketCount) < needed || (accept is not null && !accept(i, j)))
+                {
+                    continue;
+                }
+
+                var s = JaccardAtLeast(a, b, threshold);
+                if (s >= threshold)
+                {
+                    result.Add(new SimilarPair(i, j, s));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private const int BucketBits = 7;
+    private const int BucketCount = 1 << BucketBits;
+
+    /// <summary>The sum over the buckets of the smaller of two sets' counts: at least the number of shingles they share.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
+    private static int SharedAtMost(byte[] counts, int x, int y)
+    {
+        var sum = 0;
+#if NET
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a = new ReadOnlySpan<byte>(counts, x, BucketCount);
+            var b = new ReadOnlySpan<byte>(counts, y, BucketCount);
+            var total = Vector256<ushort>.Zero;
+            for (var i = 0; i < BucketCount; i += 32)
+            {
+                var m = Vector256.Min(Vector256.Create(a.Slice(i, 32)), Vector256.Create(b.Slice(i, 32)));
+                var (lower, upper) = Vector256.Widen(m);
+                total += lower + upper;
+            }
+
+            return Vector256.Sum(total);
+        }
+#endif
+        for (var i = 0; i < BucketCount; i++)
+        {
+            sum += Math.Min(counts[x + i], counts[y + i]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
     /// The MinHash signature of an item (one value per hash function, <see cref="LshParameters.Hashes"/> of them): what
     /// an external engine needs to band a corpus too large for one machine.
     /// </summary>

@@ -231,71 +231,79 @@ public static class TextSimilarity
     [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
     public static long[] ShingleArray(string text)
     {
-        // One pass over the text: each word lower-cased into a small buffer, its stem hashed, stop words skipped; then
-        // the words and their bigrams, sorted and made distinct in place. Nothing is allocated but the result.
+        // One pass over the text, nothing allocated but the result: each word's FNV-1a hash is computed as its letters go
+        // by (lower-cased), with the hashes of its first n−1, n−2 and n−3 letters kept for the stem (the endings the stem
+        // drops are at most three letters long); stop words are skipped. Then the words and their bigrams are sorted and
+        // made distinct in place.
         var pooled = text.Length > 1024 ? System.Buffers.ArrayPool<long>.Shared.Rent(text.Length + 1) : null;
         Span<long> words = pooled ?? stackalloc long[text.Length + 1];
-        Span<char> buffer = stackalloc char[128];
-        char[]? longWord = null;
         var count = 0;
         var length = 0;
-        foreach (var ch in text)
+        long h = Offset, h1 = 0, h2 = 0, h3 = 0;
+        char c1 = '\0', c2 = '\0', c3 = '\0';
+        var stop = StopTable;
+        unchecked
         {
-            if (ch < 0x80)
+            foreach (var ch in text)
             {
-                // ASCII, most of every text: letters lower-cased by bit, no table look-ups.
-                var lower = (char)(ch | 0x20);
-                if ((lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && length > 0))
+                char lower;
+                if (ch < 0x80)
                 {
-                    if (length == buffer.Length)
+                    // ASCII, most of every text: letters lower-cased by bit, no table look-ups.
+                    lower = (char)(ch | 0x20);
+                    if (!((lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && length > 0)))
                     {
-                        var bigger = new char[buffer.Length * 2];
-                        buffer.CopyTo(bigger);
-                        longWord = bigger;
-                        buffer = longWord;
+                        goto EndOfWord;
                     }
 
-                    buffer[length++] = ch >= 'A' && ch <= 'Z' ? lower : ch;
+                    lower = ch >= 'A' && ch <= 'Z' ? lower : ch;
                 }
-                else if (length > 0)
+                else if (ch >= '\u4E00' && ch <= '\u9FFF')
                 {
-                    Flush(buffer, length, words, ref count);
+                    // A Chinese character is a word of its own.
+                    if (length > 0)
+                    {
+                        Emit(words, ref count, stop, h, StemHash(length, h, h1, h2, h3, c1, c2, c3));
+                    }
+
+                    var single = (Offset ^ ch) * Prime;
+                    Emit(words, ref count, stop, single, single);
                     length = 0;
+                    h = Offset;
+                    continue;
                 }
-            }
-            else if (ch >= '\u4E00' && ch <= '\u9FFF')
-            {
+                else if ((char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch)) || (ch == '-' && length > 0))
+                {
+                    lower = ch == '-' ? ch : char.ToLowerInvariant(ch);
+                }
+                else
+                {
+                    goto EndOfWord;
+                }
+
+                h3 = h2;
+                h2 = h1;
+                h1 = h;
+                h = (h ^ lower) * Prime;
+                c3 = c2;
+                c2 = c1;
+                c1 = lower;
+                length++;
+                continue;
+
+            EndOfWord:
                 if (length > 0)
                 {
-                    Flush(buffer, length, words, ref count);
+                    Emit(words, ref count, stop, h, StemHash(length, h, h1, h2, h3, c1, c2, c3));
+                    length = 0;
+                    h = Offset;
                 }
-
-                buffer[0] = ch;
-                Flush(buffer, 1, words, ref count);
-                length = 0;
-            }
-            else if ((char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch)) || (ch == '-' && length > 0))
-            {
-                if (length == buffer.Length)
-                {
-                    var bigger = new char[buffer.Length * 2];
-                    buffer.CopyTo(bigger);
-                    longWord = bigger;
-                    buffer = longWord;
-                }
-
-                buffer[length++] = ch == '-' ? ch : char.ToLowerInvariant(ch);
-            }
-            else if (length > 0)
-            {
-                Flush(buffer, length, words, ref count);
-                length = 0;
             }
         }
 
         if (length > 0)
         {
-            Flush(buffer, length, words, ref count);
+            Emit(words, ref count, stop, h, StemHash(length, h, h1, h2, h3, c1, c2, c3));
         }
 
         var result = new long[count == 0 ? 0 : (2 * count) - 1];
@@ -332,54 +340,76 @@ public static class TextSimilarity
         return result;
     }
 
-    /// <summary>Adds a word's stem hash unless the word is a stop word (FNV-1a of the whole word and of its stem, in one pass).</summary>
-    private static void Flush(Span<char> buffer, int length, Span<long> words, ref int count)
+    private const long Offset = unchecked((long)14695981039346656037UL);
+    private const long Prime = 1099511628211L;
+
+    /// <summary>The hash of a word's stem (as <see cref="Stem"/> cuts it) from the hashes of its prefixes and its last three letters.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static long StemHash(int n, long h, long h1, long h2, long h3, char last, char before, char third)
     {
-        var stem = StemLength(buffer, length);
-        unchecked
+        if (n > 5 && last == 'g' && before == 'n' && third == 'i')
         {
-            var h = (long)14695981039346656037UL;
-            var stemHash = h;
-            for (var i = 0; i < length; i++)
-            {
-                h ^= buffer[i];
-                h *= 1099511628211L;
-                if (i == stem - 1)
-                {
-                    stemHash = h;
-                }
-            }
-
-            if (!StopHashes.Contains(h))
-            {
-                words[count++] = stemHash;
-            }
-        }
-    }
-
-    private static readonly HashSet<long> StopHashes = new(Stop.Select(Hash));
-
-    private static int StemLength(Span<char> w, int n)
-    {
-        var last = n > 0 ? w[n - 1] : '\0';
-        var before = n > 1 ? w[n - 2] : '\0';
-        if (n > 5 && last == 'g' && before == 'n' && w[n - 3] == 'i')
-        {
-            return n - 3;
+            return h3;
         }
 
         if (n > 4 && ((before == 'e' && last == 'd') || (before == 'l' && last == 'y') || (before == 'e' && last == 's')))
         {
-            return n - 2;
+            return h2;
         }
 
-        if (n > 3 && last == 's' && before != 's')
-        {
-            return n - 1;
-        }
-
-        return n;
+        return n > 3 && last == 's' && before != 's' ? h1 : h;
     }
+
+    /// <summary>Adds a word's stem hash unless the word (its whole hash) is a stop word.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Emit(Span<long> words, ref int count, long[] stop, long whole, long stem)
+    {
+        // Open addressing on the hash's high bits (a stop table is a few hundred words; empty slots hold 0).
+        var mask = stop.Length - 1;
+        for (var slot = (int)((ulong)(whole * unchecked((long)0x9E3779B97F4A7C15UL)) >> 40) & mask; ; slot = (slot + 1) & mask)
+        {
+            var held = stop[slot];
+            if (held == whole)
+            {
+                return;
+            }
+
+            if (held == 0)
+            {
+                break;
+            }
+        }
+
+        words[count++] = stem;
+    }
+
+    private static readonly long[] StopTable = BuildStopTable();
+
+    private static long[] BuildStopTable()
+    {
+        var hashes = Stop.Select(Hash).Distinct().ToList();
+        var size = 16;
+        while (size < hashes.Count * 4)
+        {
+            size *= 2;
+        }
+
+        var table = new long[size];
+        foreach (var hash in hashes)
+        {
+            var slot = (int)((ulong)(hash * unchecked((long)0x9E3779B97F4A7C15UL)) >> 40) & (size - 1);
+            while (table[slot] != 0)
+            {
+                slot = (slot + 1) & (size - 1);
+            }
+
+            table[slot] = hash;
+        }
+
+        return table;
+    }
+
+    private static readonly HashSet<long> StopHashes = new(Stop.Select(Hash));
 
     /// <summary>
     /// The word bigrams of a text only, as hashes (the same hashes <see cref="Shingles"/> contains): rarer than words,

@@ -39,7 +39,23 @@ public static class ReferenceParser
 
     private static bool HasDigit(string text)
     {
-        foreach (var c in text)
+        var span = text.AsSpan();
+#if NET
+        // Vectorized: ASCII digits first, then the other digits only from the first character outside ASCII.
+        if (span.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return true;
+        }
+
+        var first = span.IndexOfAnyExceptInRange('\0', '\u007F');
+        if (first < 0)
+        {
+            return false;
+        }
+
+        span = span.Slice(first);
+#endif
+        foreach (var c in span)
         {
             if (c is >= '0' and <= '9' || (c > 127 && char.IsDigit(c)))
             {
