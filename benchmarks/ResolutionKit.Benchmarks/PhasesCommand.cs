@@ -13,9 +13,11 @@ using ResolutionKit.Rules.Engine;
 namespace ResolutionKit.Benchmarks;
 
 /// <summary>
-/// <c>-- phases [--count 1000] [--clauses 40] [--runs 3] [--allocations true] [--rules true]</c>: one full check of generated resolutions split into its
-/// stages — clause facts, the overlap search, resolution overlaps, reporting pairs, the rules engine's insert and fire,
-/// and collecting the findings — with the time and allocation of each, for the runs after a first (warm-up) run.
+/// <c>-- phases [--count 1000] [--clauses 40] [--runs 3] [--allocations true] [--rules true] [--memory true]</c>: one full
+/// check of generated resolutions split into its stages — clause facts, the overlap search, resolution overlaps,
+/// reporting pairs, the rules engine's insert and fire, and collecting the findings — with the time and allocation of
+/// each, for the runs after a first (warm-up) run. <c>--memory</c> adds what stays on the heap after the last run: the
+/// texts and their model, the facts, and the engine's session (each measured after a full collection).
 /// </summary>
 public static class PhasesCommand
 {
@@ -26,6 +28,7 @@ public static class PhasesCommand
         var runs = 3;
         var sample = false;
         var perRule = false;
+        var memory = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -35,6 +38,7 @@ public static class PhasesCommand
                 case "--runs": runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--allocations": sample = args[i + 1] == "true"; break;
                 case "--rules": perRule = args[i + 1] == "true"; break;
+                case "--memory": memory = args[i + 1] == "true"; break;
                 default:
                     Console.Error.WriteLine("Unknown option " + args[i]);
                     return 2;
@@ -135,6 +139,26 @@ public static class PhasesCommand
 
                 Console.WriteLine();
             }
+
+            if (memory && run == runs)
+            {
+                var withSession = GC.GetTotalMemory(true);
+                if (Environment.GetEnvironmentVariable("RESKIT_BENCH_HOLD") is { } hold)
+                {
+                    // For a heap dump of a finished check (dotnet-gcdump collect -p PID).
+                    File.WriteAllText(hold, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                    System.Threading.Thread.Sleep(60_000);
+                }
+
+                GC.KeepAlive(session);
+                session = null!;
+                var withFacts = GC.GetTotalMemory(true);
+                GC.KeepAlive(builder);
+                builder = null!;
+                var model = GC.GetTotalMemory(true);
+                Console.WriteLine($"Held after the last run: texts and model {model / 1e6:0} MB, facts and overlap index {(withFacts - model) / 1e6:0} MB, engine session {(withSession - withFacts) / 1e6:0} MB ({withSession / 1e6:0} MB in all)");
+                Console.WriteLine();
+            }
         }
 
         string S(TimeSpan x) => x.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
@@ -155,7 +179,7 @@ public static class PhasesCommand
         if (lastStats is { } st)
         {
             Console.WriteLine();
-            Console.WriteLine($"Overlap search: {st.Items:N0} comparable clauses, {st.Candidates:N0} candidate pairs, {st.Measured:N0} measured exactly, {st.Pairs:N0} pairs at the threshold or above, largest bucket {st.LargestBucket:N0}");
+            Console.WriteLine($"Overlap search: {st.Items:N0} comparable clauses, {st.Candidates:N0} candidate pairs, {st.Measured:N0} measured exactly, {st.Pairs:N0} pairs at the threshold or above, largest bucket paired {st.LargestBucket:N0}, band values too crowded to pair {st.CrowdedGroups:N0}");
         }
 
         return 0;

@@ -147,6 +147,32 @@ public class OverlapIndexTests
                 Assert.Equal(expected.Where(p => (p.First + p.Second) % 2 == 0), OverlapIndex.PairsAmong(sets, threshold, (i, j) => (i + j) % 2 == 0));
             });
 
+    /// <summary>
+    /// A band value held by more items than <see cref="OverlapIndex.MaxGroupSize"/> makes no candidates, in the batch
+    /// search and for one item alike; below the limit every identical item pairs with every other.
+    /// </summary>
+    [Fact]
+    public void CrowdedBandValues_ShouldMakeNoCandidates_InTheBatchAndForOneItem()
+    {
+        var template = TextSimilarity.ShingleArray("instructs the Director of the Telecommunication Development Bureau to report annually to the Council");
+        var distinct = TextSimilarity.ShingleArray("resolves to continue the work of the study groups on the accessibility of telecommunications");
+        var sets = new[] { template, template, template, template, distinct, distinct };
+
+        var open = new OverlapIndex(0.5);
+        open.AddRange(sets);
+        Assert.Equal(7, open.AllPairs().Count);
+        Assert.Equal(3, open.PairsOf(0).Count);
+        Assert.Equal(0, open.LastSearch!.CrowdedGroups);
+
+        var crowded = new OverlapIndex(0.5) { MaxGroupSize = 3 };
+        crowded.AddRange(sets);
+        var pairs = crowded.AllPairs();
+        Assert.Equal(new[] { (4, 5) }, pairs.Select(p => (p.First, p.Second)));
+        Assert.Equal(crowded.Parameters.Bands, crowded.LastSearch!.CrowdedGroups);
+        Assert.Empty(crowded.PairsOf(0));
+        Assert.Single(crowded.PairsOf(5));
+    }
+
     /// <summary>The banding is chosen for the threshold and keeps its promise there.</summary>
     [Theory]
     [InlineData(0.2)]

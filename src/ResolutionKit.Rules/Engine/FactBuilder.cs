@@ -124,12 +124,15 @@ internal sealed class FactBuilder
         0;
 #endif
 
-    private void Mark(string phase, System.Diagnostics.Stopwatch clock, ref long bytes)
+    private readonly System.Diagnostics.Stopwatch _clock = new();
+    private long _bytes;
+
+    private void Mark(string phase)
     {
         var now = AllocatedBytes();
-        LastPhases.Add((phase, clock.Elapsed, now - bytes));
-        bytes = now;
-        clock.Restart();
+        LastPhases.Add((phase, _clock.Elapsed, now - _bytes));
+        _bytes = now;
+        _clock.Restart();
     }
 
     /// <summary>What the clause overlap index's last batch search did.</summary>
@@ -138,8 +141,8 @@ internal sealed class FactBuilder
     /// <summary>Adds or replaces resolutions; returns the keys of the facts that were added, removed or replaced.</summary>
     public void Set(IEnumerable<Resolution> resolutions, IEnumerable<string> removed)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var bytes = AllocatedBytes();
+        _clock.Restart();
+        _bytes = AllocatedBytes();
         LastPhases.Clear();
         Changed.Clear();
         var changed = new HashSet<string>(StringComparer.Ordinal);
@@ -157,7 +160,7 @@ internal sealed class FactBuilder
             changed.Add(r.Address);
         }
 
-        Mark("clause facts", clock, ref bytes);
+        Mark("clause facts");
         if (_floor <= 1)
         {
             // Pairs and overlaps involving a changed resolution are derived again; the others stand.
@@ -178,9 +181,9 @@ internal sealed class FactBuilder
                 }
             }
 
-            Mark("overlap search", clock, ref bytes);
+            Mark("overlap: pairs to facts");
             RebuildOverlaps(changed);
-            Mark("overlaps", clock, ref bytes);
+            Mark("overlaps");
         }
 
         if (_reporting)
@@ -200,7 +203,7 @@ internal sealed class FactBuilder
             }
         }
 
-        Mark("reporting pairs", clock, ref bytes);
+        Mark("reporting pairs");
     }
 
     /// <summary>
@@ -392,7 +395,9 @@ internal sealed class FactBuilder
         // Only clauses of a part some rule compares across resolutions go into the index with their shingles (the
         // others go in empty, to keep their ids): pairs within one resolution are measured directly below, so the
         // recitals that cite the same texts in the same words across a whole corpus cost nothing to search.
+        Mark("overlap: comparable texts");
         var freshShingles = fresh.Select(c => c.Comparable ? TextSimilarity.ShingleArray(c.SimilarityText) : Array.Empty<long>()).ToList();
+        Mark("overlap: shingles");
         var start = index.AddRange(fresh.Select((c, i) => _crossParts.Contains(c.Part) ? freshShingles[i] : Array.Empty<long>()).ToList());
         for (var i = 0; i < fresh.Count; i++)
         {
@@ -458,12 +463,14 @@ internal sealed class FactBuilder
                 && (leadOf[x] < 0 || leadOf[y] < 0 || leadOf[x] == leadOf[y]);
         }
 
+        Mark("overlap: signatures");
         var found = firstBuild ? index.AllPairs(wanted) : Enumerable.Range(start, fresh.Count).SelectMany(index.PairsOf).Where(p => wanted(p.First, p.Second));
         foreach (var p in found)
         {
             Link(p);
         }
 
+        Mark("overlap: search");
         // Pairs within each changed resolution, all parts: every pair of its comparable clauses measured exactly (tens
         // of clauses, so hundreds of small merges per resolution, whatever the size of the corpus).
         var shinglesOf = new Dictionary<int, long[]>();
@@ -502,6 +509,7 @@ internal sealed class FactBuilder
             }
         }
 
+        Mark("overlap: within resolutions");
         var result = new List<(ClauseFact, ClauseFact, double)>();
         var emitted = new HashSet<(int, int)>();
         foreach (var (c, id) in all)

@@ -20,11 +20,14 @@ public readonly record struct SimilarPair(int First, int Second, double Similari
 /// <param name="Items">The non-empty items searched.</param>
 /// <param name="Candidates">The candidate pairs: pairs that share a band value and whose sizes allow the threshold.</param>
 /// <param name="Pairs">The pairs at or above the threshold.</param>
-/// <param name="LargestBucket">The most items that shared one band value.</param>
+/// <param name="LargestBucket">The most items that shared one band value and were paired (at most <see cref="OverlapIndex.MaxGroupSize"/>).</param>
 public sealed record OverlapSearchStatistics(int Items, long Candidates, int Pairs, int LargestBucket)
 {
     /// <summary>The candidates measured exactly: those whose sketches agree in enough places.</summary>
     public long Measured { get; init; }
+
+    /// <summary>The band values held by more than <see cref="OverlapIndex.MaxGroupSize"/> items, which made no candidates.</summary>
+    public int CrowdedGroups { get; init; }
 }
 
 /// <summary>
@@ -128,6 +131,15 @@ public sealed class OverlapIndex
 
     /// <summary>The least similarity of a pair reported.</summary>
     public double Threshold { get; }
+
+    /// <summary>
+    /// The most items one band value may pair (1,024 by default). Clauses built on one template (the same opening words
+    /// in every resolution, with different subjects) share band values in proportion to the size of the corpus, and
+    /// pairing all of them costs the square of it although they are rarely similar enough; a band value held by more
+    /// items than this makes no candidates. A pair is then missed only when every band it shares is that crowded: none
+    /// at 1,000 generated resolutions (the largest group holds 419 clauses), 10 of 6,184 at 10,000.
+    /// </summary>
+    public int MaxGroupSize { get; init; } = 1024;
 
     /// <summary>The banding used.</summary>
     public LshParameters Parameters { get; }
@@ -271,8 +283,12 @@ public sealed class OverlapIndex
             }
         }
 
+        var group = new List<int>();
         for (var b = 0; b < bands; b++)
         {
+            // The band's group as AllPairs forms it: the live items holding the value (removed ones may linger in the
+            // lookup until it is rebuilt); a crowded one makes no candidates there either.
+            group.Clear();
             var key = _bandKeys[(id * bands) + b];
             var at = Array.BinarySearch(_lookupKeys!, key);
             if (at >= 0)
@@ -284,7 +300,10 @@ public sealed class OverlapIndex
 
                 for (; at < _lookupKeys!.Length && _lookupKeys[at] == key; at++)
                 {
-                    Consider(_lookupIds![at]);
+                    if (_sets[_lookupIds![at]] is { Length: > 0 })
+                    {
+                        group.Add(_lookupIds[at]);
+                    }
                 }
             }
 
@@ -292,8 +311,21 @@ public sealed class OverlapIndex
             {
                 foreach (var other in list)
                 {
-                    Consider(other);
+                    if (_sets[other] is { Length: > 0 })
+                    {
+                        group.Add(other);
+                    }
                 }
+            }
+
+            if (group.Count > MaxGroupSize)
+            {
+                continue;
+            }
+
+            foreach (var other in group)
+            {
+                Consider(other);
             }
         }
 
@@ -349,7 +381,7 @@ public sealed class OverlapIndex
         }
 
         all.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second.CompareTo(y.Second));
-        LastSearch = new OverlapSearchStatistics(groups.Items, candidatesPerChunk.Sum(), all.Count, groups.Largest) { Measured = measuredPerChunk.Sum() };
+        LastSearch = new OverlapSearchStatistics(groups.Items, candidatesPerChunk.Sum(), all.Count, groups.Largest) { Measured = measuredPerChunk.Sum(), CrowdedGroups = groups.Crowded };
         return all;
     }
 
@@ -420,6 +452,7 @@ public sealed class OverlapIndex
         public int[] Sizes = Array.Empty<int>();
         public int Items;
         public int Largest;
+        public int Crowded;
 
         public static BandGroups Build(OverlapIndex index, CancellationToken cancellationToken)
         {
@@ -435,7 +468,7 @@ public sealed class OverlapIndex
             }
 
             var live = ids.ToArray();
-            var perBand = new (int[] Members, int[] Ends)[bands];
+            var perBand = new (int[] Members, int[] Ends, int Crowded)[bands];
             var bits = 4;
             while ((1 << bits) < live.Length * 2)
             {
@@ -462,8 +495,9 @@ public sealed class OverlapIndex
             }
 
             var at = 0;
-            foreach (var (members, ends) in perBand)
+            foreach (var (members, ends, crowded) in perBand)
             {
+                groups.Crowded += crowded;
                 Array.Copy(members, 0, groups.Members, at, members.Length);
                 var from = 0;
                 foreach (var end in ends)
@@ -502,7 +536,7 @@ public sealed class OverlapIndex
 
         /// <summary>One band's groups of two or more items, each in id order, in the order of their first item.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
-        private static (int[] Members, int[] Ends) Group(OverlapIndex index, int[] live, int band, int bits, ulong[] keys, int[] counts, int[] starts, int[] slot)
+        private static (int[] Members, int[] Ends, int Crowded) Group(OverlapIndex index, int[] live, int band, int bits, ulong[] keys, int[] counts, int[] starts, int[] slot)
         {
             var bands = index.Parameters.Bands;
             var mask = (1 << bits) - 1;
@@ -524,9 +558,16 @@ public sealed class OverlapIndex
             // Each group placed when its first item is met; then filled in id order.
             var total = 0;
             var ends = new List<int>();
+            var crowded = 0;
             for (var i = 0; i < live.Length; i++)
             {
                 var s = slot[i];
+                if (counts[s] > index.MaxGroupSize)
+                {
+                    counts[s] = 0; // too many to pair: left out like a group of one
+                    crowded++;
+                }
+
                 if (counts[s] >= 2)
                 {
                     starts[s] = total;
@@ -546,7 +587,7 @@ public sealed class OverlapIndex
                 }
             }
 
-            return (members, ends.ToArray());
+            return (members, ends.ToArray(), crowded);
         }
     }
 
