@@ -88,8 +88,8 @@ public sealed class GeneratedCorpus
 /// The texts follow the conventions of <c>samples/corpus/README.md</c> so that the reader reports nothing on them:
 /// a TAB after each label, <c>;</c> after a clause, <c>:</c> before sub-clauses, <c>,</c> after the last clause of a
 /// group and <c>.</c> after the last clause of the operative part, no label on a group's only clause. A preambular
-/// group has at most 26 clauses (a to z). Numbers run from 1 to 9999 and repeat after that, so a corpus of more than
-/// 9999 texts has duplicate instrument numbers.
+/// group has at most 26 clauses (a to z). Numbers run from 1 to 9999, then from 1A to 9999A, 1B and so on (until
+/// 259,974 texts), so that no two texts of a corpus claim one instrument.
 /// </para>
 /// </remarks>
 public sealed class CorpusGenerator
@@ -264,7 +264,9 @@ public sealed class CorpusGenerator
             var roll = _random.NextDouble();
             _decision = roll < 0.08;
             _body = _decision || roll < 0.6 ? Bodies[0] : roll < 0.8 ? Bodies[1] : Bodies[2];
-            _number = ((index % 9999) + 1).ToString(CultureInfo.InvariantCulture);
+            // 1 to 9999, then 1A to 9999A and so on: every text of a corpus is a different instrument, as in a real
+            // one (two texts with one address are checked as versions of one instrument, in turns).
+            _number = ((index % 9999) + 1).ToString(CultureInfo.InvariantCulture) + (index < 9999 ? string.Empty : ((char)('A' + (((index / 9999) - 1) % 26))).ToString());
         }
 
         public GeneratedResolution Build()

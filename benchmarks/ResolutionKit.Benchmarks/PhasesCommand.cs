@@ -13,11 +13,13 @@ using ResolutionKit.Rules.Engine;
 namespace ResolutionKit.Benchmarks;
 
 /// <summary>
-/// <c>-- phases [--count 1000] [--clauses 40] [--runs 3] [--allocations true] [--rules true] [--memory true]</c>: one full
+/// <c>-- phases [--count 1000] [--clauses 40] [--runs 3] [--allocations true] [--rules true] [--memory true] [--fresh true]</c>: one full
 /// check of generated resolutions split into its stages — clause facts, the overlap search, resolution overlaps,
 /// reporting pairs, the rules engine's insert and fire, and collecting the findings — with the time and allocation of
 /// each, for the runs after a first (warm-up) run. <c>--memory</c> adds what stays on the heap after the last run: the
-/// texts and their model, the facts, and the engine's session (each measured after a full collection).
+/// texts and their model, the facts, and the engine's session (each measured after a full collection). <c>--fresh</c>
+/// reads the texts again before every run (not timed), so that each run checks resolutions never checked before, as
+/// <c>reskit check</c> does, rather than checking the same objects again, as an editor session does.
 /// </summary>
 public static class PhasesCommand
 {
@@ -29,6 +31,7 @@ public static class PhasesCommand
         var sample = false;
         var perRule = false;
         var memory = false;
+        var fresh = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -39,6 +42,7 @@ public static class PhasesCommand
                 case "--allocations": sample = args[i + 1] == "true"; break;
                 case "--rules": perRule = args[i + 1] == "true"; break;
                 case "--memory": memory = args[i + 1] == "true"; break;
+                case "--fresh": fresh = args[i + 1] == "true"; break;
                 default:
                     Console.Error.WriteLine("Unknown option " + args[i]);
                     return 2;
@@ -65,6 +69,11 @@ public static class PhasesCommand
         using var sampler = sample ? new AllocationSampler() : null;
         for (var run = 0; run <= runs; run++)
         {
+            if (fresh && run > 0)
+            {
+                resolutions = texts.Select(t => ResolutionTextReader.Read(t).Value!).ToList();
+            }
+
             sampler?.Take(0);
             GC.Collect();
             var pause = GC.GetTotalPauseDuration();

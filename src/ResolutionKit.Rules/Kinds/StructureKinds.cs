@@ -63,16 +63,11 @@ internal static class SequenceKind
         public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && FirstMismatch(g) is not null;
 
         /// <summary>
-        /// The first clause whose label differs from the label renumbering gives it. The rule asks the same
-        /// <see cref="FixApplier"/> that applies its fix, so what it reports is exactly what the fix changes.
+        /// The first clause whose label differs from the label renumbering gives it. The rule asks the labelling that
+        /// the <see cref="FixApplier"/> applies with its fix (<see cref="FixApplier.Renumbered"/>), so what it reports
+        /// is exactly what the fix changes; a group at a time (renumbering one group changes no other group's labels),
+        /// without building the whole resolution again.
         /// </summary>
-        // Every group of a resolution renumbered at once, once per resolution (not once per group and again for the
-        // finding): renumbering one group changes no other group's labels.
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Resolution, Resolution> Renumbered = new();
-
-        private static Resolution RenumberAll(Resolution r) =>
-            FixApplier.Apply(r, new[] { new Fix("Renumber", r.GroupNodes().Select(n => (ModelEdit)new Renumber(n.Address)).ToEquatableArray(), true) }).Resolution;
-
         private static (Clause Clause, string Expected, string Address)? FirstMismatch(GroupFact g)
         {
             var clauses = g.Group.Clauses;
@@ -81,14 +76,8 @@ internal static class SequenceKind
                 return null; // the single-clause check covers it
             }
 
-            var renumbered = Renumbered.GetValue(g.Resolution, RenumberAll);
-            var part = g.Part == Part.Preamble ? renumbered.Preamble : renumbered.Operative;
-            if (g.Node.Index >= part.Count || part[g.Node.Index].Clauses.Count != clauses.Count)
-            {
-                return null;
-            }
-
-            return Walk(clauses, part[g.Node.Index].Clauses, g.Address);
+            var renumbered = FixApplier.Renumbered(g.Group);
+            return renumbered.Clauses.Count != clauses.Count ? null : Walk(clauses, renumbered.Clauses, g.Address);
         }
 
         private static (Clause, string, string)? Walk(EquatableArray<Clause> original, EquatableArray<Clause> renumbered, string address)

@@ -38,7 +38,7 @@ public static class TextSimilarity
 
         var sb = new StringBuilder(text.Length);
         var at = 0;
-        foreach (var r in references.Where(r => r.Start >= 0).OrderBy(r => r.Start))
+        foreach (var r in InTextOrder(references))
         {
             if (r.Start < at || r.Start + r.Text.Length > text.Length)
             {
@@ -46,7 +46,16 @@ public static class TextSimilarity
             }
 
             sb.Append(text, at, r.Start - at);
-            sb.Append(" ref").Append(r.Body?.Code ?? "x").Append(r.Kind.ToString().Substring(0, 3)).Append(r.Number.Replace("-", string.Empty)).Append(' ');
+            sb.Append(" ref").Append(r.Body?.Code ?? "x").Append(KindToken(r.Kind));
+            foreach (var c in r.Number)
+            {
+                if (c != '-')
+                {
+                    sb.Append(c);
+                }
+            }
+
+            sb.Append(' ');
             at = r.Start + r.Text.Length;
         }
 
@@ -68,11 +77,37 @@ public static class TextSimilarity
             return null;
         }
 
-        var first = references.Where(r => r.Start >= 0).OrderBy(r => r.Start).FirstOrDefault();
+        Model.Reference? first = null;
+        foreach (var r in references)
+        {
+            if (r.Start >= 0 && (first is null || r.Start < first.Start))
+            {
+                first = r;
+            }
+        }
+
         return first is not null && Words(text.Substring(0, Math.Min(first.Start, text.Length))).Count <= 1
             ? $"{first.Body?.Code}|{first.Kind}|{first.Number}"
             : null;
     }
+
+    /// <summary>The references with a place in the text, in the order they appear (stable for equal starts).</summary>
+    private static IEnumerable<Model.Reference> InTextOrder(IReadOnlyList<Model.Reference> references)
+    {
+        var sorted = true;
+        for (var i = 1; i < references.Count && sorted; i++)
+        {
+            sorted = references[i].Start >= references[i - 1].Start;
+        }
+
+        return sorted ? references.Where(r => r.Start >= 0) : references.Where(r => r.Start >= 0).OrderBy(r => r.Start);
+    }
+
+    /// <summary>The first three letters of a reference kind's name, as the citation token spells it.</summary>
+    private static string KindToken(Model.ReferenceKind kind) => KindTokens.TryGetValue(kind, out var token) ? token : kind.ToString().Substring(0, 3);
+
+    private static readonly Dictionary<Model.ReferenceKind, string> KindTokens =
+        Enum.GetValues(typeof(Model.ReferenceKind)).Cast<Model.ReferenceKind>().Distinct().ToDictionary(k => k, k => k.ToString().Substring(0, 3));
 
     /// <summary>
     /// Whether a text (as <see cref="ComparableText"/> gives it) says enough beyond its citations to be compared: five

@@ -44,6 +44,19 @@ namespace ResolutionKit.Fixes;
 /// </remarks>
 public static class FixApplier
 {
+    /// <summary>
+    /// A group with its clauses labelled as a <see cref="Renumber"/> edit labels them, the group alone: what
+    /// renumbering would change, found without applying it to the whole resolution (rules ask this of every group of
+    /// a corpus).
+    /// </summary>
+    /// <param name="group">The group.</param>
+    public static Group Renumbered(Group group)
+    {
+        var draft = DraftGroup.From(group, 0);
+        Labelling.Relabel(draft);
+        return draft.Build();
+    }
+
     /// <summary>Applies the fixes to the resolution.</summary>
     /// <param name="resolution">The resolution; every address in the fixes is one of its addresses.</param>
     /// <param name="fixes">The fixes, in any order.</param>

@@ -250,6 +250,13 @@ internal static class Normalizer
     public static string Fold(string text)
     {
         // Most text is ASCII, which folds to itself: find the first character that might not.
+#if NET
+        var first = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        if (first < 0)
+        {
+            return text;
+        }
+#else
         var first = 0;
         while (first < text.Length && text[first] < 0x80)
         {
@@ -260,6 +267,7 @@ internal static class Normalizer
         {
             return text;
         }
+#endif
 
         char[]? chars = null;
         for (var i = first; i < text.Length; i++)
