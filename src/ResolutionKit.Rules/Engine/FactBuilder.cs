@@ -30,7 +30,7 @@ internal sealed class FactBuilder
     // clause only, whatever the size of the corpus.
     private readonly Dictionary<int, Dictionary<int, double>> _neighbors = new();
     private readonly Dictionary<string, (int Id, string Text)> _retired = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string> _textOf = new();
+    private readonly List<string?> _textOf = new(); // by index id, as _byId
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
@@ -274,7 +274,7 @@ internal sealed class FactBuilder
                 _clauses.Remove(c.Address);
                 if (_ids.TryGetValue(c.Address, out var id))
                 {
-                    _retired[c.Address] = (id, _textOf[id]);
+                    _retired[c.Address] = (id, _textOf[id]!);
                     _ids.Remove(c.Address);
                 }
             }
@@ -376,7 +376,7 @@ internal sealed class FactBuilder
         {
             index.Remove(id);
             _byId[id] = null;
-            _textOf.Remove(id);
+            _textOf[id] = null;
             if (_neighbors.TryGetValue(id, out var near))
             {
                 foreach (var other in near.Keys)
@@ -403,7 +403,7 @@ internal sealed class FactBuilder
         {
             _ids[fresh[i].Address] = start + i;
             _byId.Add(fresh[i]);
-            _textOf[start + i] = fresh[i].Comparable ? fresh[i].SimilarityText : string.Empty;
+            _textOf.Add(fresh[i].Comparable ? fresh[i].SimilarityText : string.Empty);
             all.Add((fresh[i], start + i));
         }
 
@@ -486,7 +486,7 @@ internal sealed class FactBuilder
             {
                 if (!shinglesOf.TryGetValue(id, out var set))
                 {
-                    set = index.Shingles(id) is long[] { Length: > 0 } kept ? kept : TextSimilarity.ShingleArray(_textOf[id]);
+                    set = index.Shingles(id) is long[] { Length: > 0 } kept ? kept : TextSimilarity.ShingleArray(_textOf[id]!);
                 }
 
                 if (set.Length > 0)
