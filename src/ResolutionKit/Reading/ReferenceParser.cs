@@ -86,11 +86,7 @@ public static class ReferenceParser
         }
 
         var fold = Normalizer.Fold(text);
-#if NET
-        var lower = fold;
-#else
         var lower = fold.ToLowerInvariant();
-#endif
         var list = new List<Reference>();
         try
         {
@@ -223,9 +219,6 @@ public static class ReferenceParser
 
             _thisBody = new HashSet<string>(table.ThisBodyPhrases, StringComparer.OrdinalIgnoreCase);
             _stems = table.CitationWords.Select(w => Stem(w.Word).ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
-#if NET
-            _anyStem = System.Buffers.SearchValues.Create(_stems, StringComparison.OrdinalIgnoreCase);
-#endif
 
             var words = Alternation(table.CitationWords.Select(w => w.Word));
             var and = Alternation(table.CitationAnd);
@@ -273,12 +266,6 @@ public static class ReferenceParser
             }
         }
 
-#if NET
-        private readonly System.Buffers.SearchValues<string> _anyStem;
-
-        /// <summary>Whether the text (folded) holds one of the citation words' stems, in any case (one vectorized search).</summary>
-        public bool MayMatch(string fold) => fold.AsSpan().IndexOfAny(_anyStem) >= 0;
-#else
         /// <summary>Whether the text (folded, in lower case) holds one of the citation words' stems.</summary>
         public bool MayMatch(string lower)
         {
@@ -292,7 +279,6 @@ public static class ReferenceParser
 
             return false;
         }
-#endif
 
         public void Find(string text, string fold, SourceMap? map, List<Reference> list)
         {
