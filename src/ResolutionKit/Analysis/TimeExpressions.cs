@@ -80,10 +80,18 @@ public static class TimeExpressions
             return Array.Empty<TimeExpression>();
         }
 
-        var fold = Normalizer.Fold(text);
-        var found = new List<TimeExpression>();
         var citations = (references ?? ReferenceParser.Parse(text)).Where(r => r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation).Select(r => (r.Start, End: r.Start + r.Text.Length)).ToList();
         bool InCitation(int start, int length) => citations.Any(c => start < c.End && start + length > c.Start);
+
+        // Every expression holds two digits in a row and none may overlap a citation: when all the digits of a text are
+        // in its citations ("Resolution 71 (Rev. Dubai, 2018)"), it has none, and the patterns need not run.
+        if (citations.Count > 0 && !HasDigitPair(text, (from, length) => !InCitation(from, length)))
+        {
+            return Array.Empty<TimeExpression>();
+        }
+
+        var fold = Normalizer.Fold(text);
+        var found = new List<TimeExpression>();
 
         try
         {
@@ -187,11 +195,14 @@ public static class TimeExpressions
     }
 
     /// <summary>Every time expression holds a year or a two-digit meeting code: a text without two digits in a row has none.</summary>
-    private static bool MayHaveYear(string text)
+    private static bool MayHaveYear(string text) => HasDigitPair(text, null);
+
+    /// <summary>Whether the text has two digits in a row (where <paramref name="where"/>, given their start and length, allows).</summary>
+    private static bool HasDigitPair(string text, Func<int, int, bool>? where)
     {
         for (var i = 1; i < text.Length; i++)
         {
-            if (char.IsDigit(text[i]) && char.IsDigit(text[i - 1]))
+            if (char.IsDigit(text[i]) && char.IsDigit(text[i - 1]) && (where is null || where(i - 1, 2)))
             {
                 return true;
             }
