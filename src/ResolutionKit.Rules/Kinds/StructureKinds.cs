@@ -277,8 +277,34 @@ internal static class CountKind
         var han = 0;
         var words = 0;
         var inWord = 0;
-        foreach (var c in text)
+        var start = 0;
+#if NET
+        // Thirty-two ASCII characters at a time: a word starts where a non-separator follows a separator (or the start).
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
+            var chars = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text.AsSpan());
+            var space = System.Runtime.Intrinsics.Vector512.Create((ushort)' ');
+            var tab = System.Runtime.Intrinsics.Vector512.Create((ushort)'\t');
+            var four = System.Runtime.Intrinsics.Vector512.Create((ushort)('\r' - '\t'));
+            var ascii = System.Runtime.Intrinsics.Vector512.Create((ushort)0x7F);
+            for (; start + 32 <= chars.Length; start += 32)
+            {
+                var v = System.Runtime.Intrinsics.Vector512.Create(chars.Slice(start, 32));
+                if (System.Runtime.Intrinsics.Vector512.GreaterThanAny(v, ascii))
+                {
+                    break; // the rest one character at a time
+                }
+
+                var separators = (uint)System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector512.Equals(v, space) | System.Runtime.Intrinsics.Vector512.LessThanOrEqual(v - tab, four));
+                var before = (separators << 1) | (uint)(inWord ^ 1);
+                words += System.Numerics.BitOperations.PopCount(~separators & before);
+                inWord = (int)(~separators >> 31) & 1;
+            }
+        }
+#endif
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
             int separator;
             if (c < 0x80)
             {
