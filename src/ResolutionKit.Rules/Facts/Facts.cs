@@ -46,7 +46,9 @@ public sealed class ResolutionFact : Fact
     public int OperativeClauseCount => AllClauses.Count(c => c.Group.Group.Part == Part.Operative);
 
     /// <inheritdoc />
-    public override string Key => "R:" + Address;
+    public override string Key => _key ??= "R:" + Address;
+
+    private string? _key;
 
     /// <inheritdoc />
     public override IEnumerable<string> ResolutionAddresses => new[] { Address };
@@ -85,7 +87,9 @@ public sealed class GroupFact : Fact
     public Body Body => Resolution.Id.Body;
 
     /// <inheritdoc />
-    public override string Key => "G:" + Address;
+    public override string Key => _key ??= "G:" + Address;
+
+    private string? _key;
 
     /// <inheritdoc />
     public override IEnumerable<string> ResolutionAddresses => new[] { Resolution.Address };
@@ -197,7 +201,9 @@ public sealed class ClauseFact : Fact
     private List<Reference>? _references;
 
     /// <inheritdoc />
-    public override string Key => "C:" + Address;
+    public override string Key => _key ??= "C:" + Address;
+
+    private string? _key;
 
     /// <inheritdoc />
     public override IEnumerable<string> ResolutionAddresses => new[] { Resolution.Address };
@@ -231,7 +237,9 @@ public sealed class SimilarPairFact : Fact
     public bool SameResolution => First.Resolution.Address == Second.Resolution.Address;
 
     /// <inheritdoc />
-    public override string Key => "S:" + First.Address + "|" + Second.Address;
+    public override string Key => _key ??= "S:" + First.Address + "|" + Second.Address;
+
+    private string? _key;
 
     /// <inheritdoc />
     public override IEnumerable<string> ResolutionAddresses => new[] { First.Resolution.Address, Second.Resolution.Address };
@@ -269,7 +277,9 @@ public sealed class OverlapFact : Fact
     public IReadOnlyList<SimilarPairFact> Pairs { get; }
 
     /// <inheritdoc />
-    public override string Key => "O:" + First.Address + "|" + Second.Address;
+    public override string Key => _key ??= "O:" + First.Address + "|" + Second.Address;
+
+    private string? _key;
 
     /// <inheritdoc />
     public override IEnumerable<string> ResolutionAddresses => new[] { First.Address, Second.Address };
@@ -331,7 +341,9 @@ public sealed class ReportingFact : Fact
     public int Index { get; }
 
     /// <inheritdoc />
-    public override string Key => "P:" + Clause.Address;
+    public override string Key => _key ??= "P:" + Clause.Address;
+
+    private string? _key;
 
     /// <inheritdoc />
     public override IEnumerable<string> ResolutionAddresses => new[] { Clause.Resolution.Address };
@@ -367,7 +379,9 @@ public sealed class ReportingPairFact : Fact
     public bool SameResolution => First.Clause.Resolution.Address == Second.Clause.Resolution.Address;
 
     /// <inheritdoc />
-    public override string Key => "Q:" + First.Clause.Address + "|" + Second.Clause.Address;
+    public override string Key => _key ??= "Q:" + First.Clause.Address + "|" + Second.Clause.Address;
+
+    private string? _key;
 
     /// <inheritdoc />
     public override IEnumerable<string> ResolutionAddresses => SameResolution ? new[] { First.Clause.Resolution.Address } : new[] { First.Clause.Resolution.Address, Second.Clause.Resolution.Address };

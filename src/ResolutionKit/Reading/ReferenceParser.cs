@@ -132,6 +132,11 @@ public static class ReferenceParser
             // Pathological text: report what was found so far rather than hang.
         }
 
+        if (list.Count == 0)
+        {
+            return Array.Empty<Reference>(); // digits but no citation: nothing to keep for the clause's lifetime
+        }
+
         // Two languages' forms may find the same citation ("Resolution" is also a French spelling): keep the longer.
         list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Text.Length.CompareTo(a.Text.Length));
         var result = new List<Reference>(list.Count);
