@@ -94,13 +94,27 @@ public static class ReportingRequests
                 }
             }
 
+            // The kept characters, each run of white space (or of removed words) made one space.
             var subject = new StringBuilder(text.Length);
+            var space = false;
             for (var i = 0; i < text.Length; i++)
             {
-                subject.Append(keep[i] ? text[i] : ' ');
+                if (!keep[i] || char.IsWhiteSpace(text[i]))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space && subject.Length > 0)
+                {
+                    subject.Append(' ');
+                }
+
+                space = false;
+                subject.Append(text[i]);
             }
 
-            return new ReportingRequest(request.Index, request.Length, recipient, Regex.Replace(subject.ToString(), @"\s+", " ").Trim(' ', ',', ';', '.', '，', '；', '。', '،', '؛'));
+            return new ReportingRequest(request.Index, request.Length, recipient, subject.ToString().Trim(' ', ',', ';', '.', '，', '；', '。', '،', '؛'));
         }
         catch (RegexMatchTimeoutException)
         {

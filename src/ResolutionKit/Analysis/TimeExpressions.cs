@@ -57,7 +57,7 @@ public static class TimeExpressions
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
 
-    private static readonly Regex ShortName = new(
+    private static readonly TieredRegex ShortName = new(
         @"(?<![\p{L}\p{N}-])(?<code>PP|WTSA|WTDC|RA|WCIT|WRC|AMNT|CMDT|AR|CMR|CMTI|ПК|ВАСЭ|ВКРЭ|АР|ВКР|ВКМЭ)-(?<yy>\d{2})(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant,
         Timeout);
@@ -95,7 +95,7 @@ public static class TimeExpressions
 
         try
         {
-            for (var m = ShortName.Match(fold); m.Success; m = m.NextMatch())
+            for (var m = ShortName.Regex.Match(fold); m.Success; m = m.NextMatch())
             {
                 var body = Conferences.BodyOfCode(m.Groups["code"].Value);
                 var year = 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);

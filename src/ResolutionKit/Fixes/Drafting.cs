@@ -101,12 +101,20 @@ internal sealed class DraftClause
     /// <summary>Builds the clause, reusing the original record when nothing changed.</summary>
     public Clause Build()
     {
-        var subs = Subs.Where(s => !s.Deleted).Select(s => s.Build()).ToList();
+        var subs = new List<Clause>(Subs.Count);
+        foreach (var sub in Subs)
+        {
+            if (!sub.Deleted)
+            {
+                subs.Add(sub.Build());
+            }
+        }
+
         if (Original is not null
             && string.Equals(Label, Original.Label, StringComparison.Ordinal)
             && string.Equals(Text, Original.Text, StringComparison.Ordinal)
             && subs.Count == Original.SubClauses.Count
-            && subs.Select((s, i) => ReferenceEquals(s, Original.SubClauses[i])).All(x => x))
+            && SameClauses(subs, Original.SubClauses))
         {
             return Original;
         }
@@ -120,6 +128,20 @@ internal sealed class DraftClause
     }
 
     public override string ToString() => (OldAddress ?? "(new)") + " " + Label + " " + Text;
+
+    /// <summary>Whether the built clauses are the original ones, one for one (nothing under them changed).</summary>
+    internal static bool SameClauses(List<Clause> built, EquatableArray<Clause> original)
+    {
+        for (var i = 0; i < built.Count; i++)
+        {
+            if (!ReferenceEquals(built[i], original[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>A mutable working copy of a group.</summary>
@@ -183,7 +205,7 @@ internal sealed class DraftGroup
             && string.Equals(Kind, Original.Kind, StringComparison.Ordinal)
             && Actors == Original.Actors
             && clauses.Count == Original.Clauses.Count
-            && clauses.Select((c, i) => ReferenceEquals(c, Original.Clauses[i])).All(x => x))
+            && DraftClause.SameClauses(clauses, Original.Clauses))
         {
             return Original;
         }
@@ -384,6 +406,11 @@ internal static class Labelling
 
     private static void Set(DraftClause clause, string label, List<DraftClause> changed)
     {
+        if (string.Equals(clause.Label, label, StringComparison.Ordinal))
+        {
+            return; // most labels are already right
+        }
+
         // The same label in another spelling (أ) for ا), a Cyrillic look-alike) is left as written.
         if (clause.Label.Length == label.Length && label.Length > 0 && Internal.Labels.Key(clause.Label) == Internal.Labels.Key(label))
         {
