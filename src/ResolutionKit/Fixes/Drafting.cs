@@ -46,10 +46,14 @@ internal sealed class DraftClause
     public bool Inserted { get; set; }
 
     /// <summary>The fixes that changed this clause (text, deletion, insertion, relabelling).</summary>
-    public List<Fix> Causes { get; } = new();
+    public List<Fix> Causes => _causes ??= new();
+
+    private List<Fix>? _causes;
 
     /// <summary>What happened to the clause, in words, for the account of changes.</summary>
-    public List<string> Notes { get; } = new();
+    public List<string> Notes => _notes ??= new();
+
+    private List<string>? _notes;
 
     /// <summary>The address in the result, once built.</summary>
     public string? NewAddress { get; set; }
@@ -331,6 +335,18 @@ internal static class Labelling
     {
         foreach (var label in labels)
         {
+            // Only a label with a letter outside ASCII can be in another alphabet (digits and Latin letters are not).
+            var other = false;
+            foreach (var c in label)
+            {
+                other |= c > 0x7F;
+            }
+
+            if (!other)
+            {
+                continue;
+            }
+
             var key = label.TrimEnd(')', '.').TrimStart('(');
             if (key.Length > 0 && !key.All(char.IsDigit) && Internal.Labels.AlphabetOf(key) is var alphabet && alphabet != Internal.Labels.Latin)
             {
@@ -348,6 +364,11 @@ internal static class Labelling
 
     private static void RelabelSubs(DraftClause parent, List<DraftClause> changed, string alphabet)
     {
+        if (parent.Subs.Count == 0)
+        {
+            return; // most clauses
+        }
+
         var subs = parent.Subs.Where(s => !s.Deleted).ToList();
         if (subs.Count == 0)
         {
