@@ -152,12 +152,6 @@ public static class PhasesCommand
             if (memory && run == runs)
             {
                 var withSession = GC.GetTotalMemory(true);
-                if (Environment.GetEnvironmentVariable("RESKIT_BENCH_HOLD") is { } hold)
-                {
-                    // For a heap dump of a finished check (dotnet-gcdump collect -p PID).
-                    File.WriteAllText(hold, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-                    System.Threading.Thread.Sleep(60_000);
-                }
 
                 GC.KeepAlive(session);
                 session = null!;

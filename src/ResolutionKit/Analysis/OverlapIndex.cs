@@ -139,7 +139,13 @@ public sealed class OverlapIndex
     /// items than this makes no candidates. A pair is then missed only when every band it shares is that crowded: none
     /// at 1,000 generated resolutions (the largest group holds 419 clauses), 10 of 6,184 at 10,000.
     /// </summary>
-    public int MaxGroupSize { get; init; } = 1024;
+    public int MaxGroupSize
+    {
+        get => _maxGroupSize;
+        init => _maxGroupSize = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(MaxGroupSize), value, "a group pairs at least two items");
+    }
+
+    private readonly int _maxGroupSize = 1024;
 
     /// <summary>The banding used.</summary>
     public LshParameters Parameters { get; }
@@ -657,6 +663,11 @@ public sealed class OverlapIndex
     /// <returns>The pairs by position, in order of the first and then the second.</returns>
     public static IReadOnlyList<SimilarPair> PairsAmong(IReadOnlyList<long[]> sets, double threshold, Func<int, int, bool>? accept = null)
     {
+        if (sets is null)
+        {
+            throw new ArgumentNullException(nameof(sets));
+        }
+
         var result = new List<SimilarPair>();
         var n = sets.Count;
         if (n < 2)
@@ -668,7 +679,7 @@ public sealed class OverlapIndex
         for (var i = 0; i < n; i++)
         {
             var at = i * BucketCount;
-            foreach (var shingle in sets[i])
+            foreach (var shingle in sets[i] ?? throw new ArgumentException("set " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is null", nameof(sets)))
             {
                 ref var c = ref counts[at + (int)(((ulong)shingle * 0x9E3779B97F4A7C15UL) >> (64 - BucketBits))];
                 c = c == byte.MaxValue ? c : (byte)(c + 1);
@@ -691,8 +702,7 @@ public sealed class OverlapIndex
                     continue;
                 }
 
-                var needed = (int)Math.Ceiling((threshold * (a.Length + b.Length) / (1 + threshold)) - 1e-9);
-                if (SharedAtMost(counts, i * BucketCount, j * BucketCount) < needed || (accept is not null && !accept(i, j)))
+                if (SharedAtMost(counts, i * BucketCount, j * BucketCount) < SharedNeeded(a.Length, b.Length, threshold) || (accept is not null && !accept(i, j)))
                 {
                     continue;
                 }
@@ -812,6 +822,10 @@ public sealed class OverlapIndex
         return s >= threshold ? s : null;
     }
 
+    /// <summary>How many shingles two sets of these sizes must share to be <paramref name="threshold"/> similar.</summary>
+    // |A ∩ B| / (|A| + |B| − |A ∩ B|) ≥ t  ⇔  |A ∩ B| ≥ t (|A| + |B|) / (1 + t)
+    private static int SharedNeeded(int a, int b, double threshold) => (int)Math.Ceiling((threshold * (a + b) / (1 + threshold)) - 1e-9);
+
     /// <summary>
     /// The Jaccard index of two sorted sets when it is at least <paramref name="threshold"/>, or -1 as soon as the
     /// shingles left cannot bring it there (the merge stops early for most dissimilar candidates).
@@ -819,8 +833,7 @@ public sealed class OverlapIndex
     [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
     private static double JaccardAtLeast(long[] a, long[] b, double threshold)
     {
-        // |A ∩ B| / (|A| + |B| − |A ∩ B|) ≥ t  ⇔  |A ∩ B| ≥ t (|A| + |B|) / (1 + t)
-        var needed = (int)Math.Ceiling((threshold * (a.Length + b.Length) / (1 + threshold)) - 1e-9);
+        var needed = SharedNeeded(a.Length, b.Length, threshold);
         int i = 0, j = 0, shared = 0;
         var na = a.Length;
         var nb = b.Length;

@@ -52,6 +52,11 @@ public static class FixApplier
     /// <param name="group">The group.</param>
     public static Group Renumbered(Group group)
     {
+        if (group is null)
+        {
+            throw new ArgumentNullException(nameof(group));
+        }
+
         var draft = DraftGroup.From(group, 0);
         Labelling.Relabel(draft);
         return draft.Build();
