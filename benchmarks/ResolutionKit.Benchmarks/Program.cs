@@ -23,6 +23,20 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        try
+        {
+            return Dispatch(args);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            // A count, size or threshold that is not a number: one line, not a stack trace.
+            Console.Error.WriteLine("A number was expected (" + e.Message + "): " + string.Join(" ", args));
+            return 2;
+        }
+    }
+
+    private static int Dispatch(string[] args)
+    {
         if (args.Length > 0 && args[0] == "throughput")
         {
             return ThroughputCommand.Run(args.Skip(1).ToArray());
