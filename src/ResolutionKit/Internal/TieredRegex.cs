@@ -16,11 +16,20 @@ internal sealed class TieredRegex
     /// <summary>Uses after which the expression is compiled.</summary>
     public const int CompileAfter = 2000;
 
+    /// <summary>
+    /// Characters searched (through <see cref="For"/>) after which the expression is compiled even if used less often: an
+    /// expression run only on the texts that pass a cheap test (a digit pair, a keyword) is used rarely but on long texts,
+    /// and interpreted it costs a thousand-clause check tens of milliseconds.
+    /// </summary>
+    public const long CompileAfterCharacters = 100_000;
+
     private readonly string _pattern;
     private readonly RegexOptions _options;
     private readonly TimeSpan _timeout;
     private Regex _regex;
     private int _uses;
+    private long _characters;
+    private int _compiled;
 
     public TieredRegex(string pattern, RegexOptions options, TimeSpan timeout)
     {
@@ -35,12 +44,31 @@ internal sealed class TieredRegex
     {
         get
         {
-            if (_uses < CompileAfter && Interlocked.Increment(ref _uses) == CompileAfter)
+            if (_compiled == 0 && Interlocked.Increment(ref _uses) >= CompileAfter)
             {
-                _regex = new Regex(_pattern, _options | RegexOptions.Compiled, _timeout);
+                Compile();
             }
 
             return _regex;
+        }
+    }
+
+    /// <summary>The expression to search <paramref name="input"/> with: counts the use and the characters searched.</summary>
+    public Regex For(string input)
+    {
+        if (_compiled == 0 && (Interlocked.Increment(ref _uses) >= CompileAfter || Interlocked.Add(ref _characters, input.Length) >= CompileAfterCharacters))
+        {
+            Compile();
+        }
+
+        return _regex;
+    }
+
+    private void Compile()
+    {
+        if (Interlocked.Exchange(ref _compiled, 1) == 0)
+        {
+            _regex = new Regex(_pattern, _options | RegexOptions.Compiled, _timeout);
         }
     }
 
