@@ -66,6 +66,24 @@ public class OverlapIndexTests
         Assert.NotNull(early);
     }
 
+    /// <summary>
+    /// The batch search (band values split into partitions, each group screened once with a pair screened in the first
+    /// band it shares outside a crowded group) finds exactly what the one-item lookup finds, pair by pair, at any group
+    /// limit: on corpora of 1,200 to 3,000 items, large enough to be partitioned, with copies common enough to crowd.
+    /// </summary>
+    [Property(MaxTest = 12)]
+    public Property AllPairs_ShouldEqualTheLookupOfEveryItem_AtAnyGroupLimit() =>
+        Prop.ForAll(Gen.Choose(1, int.MaxValue - 1).ToArbitrary(), Gen.Elements(2, 5, 40, 1024).ToArbitrary(), Gen.Choose(1200, 3000).ToArbitrary(), (seed, limit, count) =>
+        {
+            var sets = Shingles(OverlapCorpus.Generate(count, seed, copyShare: 0.3));
+            var index = new OverlapIndex(0.5) { MaxGroupSize = limit };
+            index.AddRange(sets);
+            var batch = index.AllPairs();
+            var lookup = Enumerable.Range(0, sets.Length).SelectMany(id => index.PairsOf(id).Where(p => p.First == id)).ToList();
+            Assert.Equal(lookup.Count, batch.Select(p => (p.First, p.Second)).Distinct().Count());
+            Assert.Equal(lookup, batch);
+        });
+
     /// <summary>The same items give the same pairs in the same order, however many threads did the work.</summary>
     [Fact]
     public void AllPairs_ShouldBeDeterministic()
