@@ -30,7 +30,7 @@ internal sealed class FactBuilder
     // clause only, whatever the size of the corpus.
     private readonly Dictionary<int, Dictionary<int, double>> _neighbors = new();
     private readonly Dictionary<string, (int Id, string Text)> _retired = new(StringComparer.Ordinal);
-    private readonly List<string?> _textOf = new(); // by index id, as _byId
+    private readonly List<string?> _textOf = new(); // the clause text by index id, as _byId: an edit that leaves it as it was keeps the clause's place
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
@@ -358,8 +358,7 @@ internal sealed class FactBuilder
             }
 
             var c = _clauses[node.Address];
-            var text = c.Comparable ? c.SimilarityText : string.Empty;
-            if (_retired.TryGetValue(c.Address, out var old) && old.Text == text)
+            if (_retired.TryGetValue(c.Address, out var old) && old.Text == c.Text)
             {
                 _retired.Remove(c.Address);
                 _ids[c.Address] = old.Id;
@@ -395,15 +394,21 @@ internal sealed class FactBuilder
         // Only clauses of a part some rule compares across resolutions go into the index with their shingles (the
         // others go in empty, to keep their ids): pairs within one resolution are measured directly below, so the
         // recitals that cite the same texts in the same words across a whole corpus cost nothing to search.
-        Mark("overlap: comparable texts");
-        var freshShingles = fresh.Select(c => c.Comparable ? TextSimilarity.ShingleArray(c.SimilarityText) : Array.Empty<long>()).ToList();
-        Mark("overlap: shingles");
+        Mark("overlap: kept clauses");
+        var freshShingles = new List<long[]>(fresh.Count);
+        foreach (var c in fresh)
+        {
+            var text = c.ComparableText();
+            freshShingles.Add(text.Length == 0 ? Array.Empty<long>() : TextSimilarity.ShingleArray(text));
+        }
+
+        Mark("overlap: comparable texts, shingles");
         var start = index.AddRange(fresh.Select((c, i) => _crossParts.Contains(c.Part) ? freshShingles[i] : Array.Empty<long>()).ToList());
         for (var i = 0; i < fresh.Count; i++)
         {
             _ids[fresh[i].Address] = start + i;
             _byId.Add(fresh[i]);
-            _textOf.Add(fresh[i].Comparable ? fresh[i].SimilarityText : string.Empty);
+            _textOf.Add(fresh[i].Text);
             all.Add((fresh[i], start + i));
         }
 
@@ -486,7 +491,7 @@ internal sealed class FactBuilder
             {
                 if (!shinglesOf.TryGetValue(id, out var set))
                 {
-                    set = index.Shingles(id) is long[] { Length: > 0 } kept ? kept : TextSimilarity.ShingleArray(_textOf[id]!);
+                    set = index.Shingles(id) is long[] { Length: > 0 } kept ? kept : c.ComparableText() is { Length: > 0 } text ? TextSimilarity.ShingleArray(text) : Array.Empty<long>();
                 }
 
                 if (set.Length > 0)

@@ -155,9 +155,16 @@ public sealed class ClauseFact : Fact
     /// so that "Resolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference" and the same words citing
     /// Resolution 177 are two different clauses, not two copies of one.
     /// </summary>
-    public string SimilarityText => _similarityText ??= Analysis.TextSimilarity.ComparableText(Text, References);
+    /// <remarks>Made each time it is asked for, not kept: the overlap search needs it once, to shingle the clause.</remarks>
+    public string SimilarityText => Analysis.TextSimilarity.ComparableText(Text, References);
 
-    private string? _similarityText;
+    /// <summary>The <see cref="SimilarityText"/> if the clause is <see cref="Comparable"/>, else an empty string; made once, and <see cref="Comparable"/> decided with it.</summary>
+    internal string ComparableText()
+    {
+        var text = SimilarityText;
+        _comparable ??= Analysis.TextSimilarity.IsComparable(text);
+        return _comparable.Value ? text : string.Empty;
+    }
 
     /// <summary>
     /// Whether the clause says enough beyond its citations to be compared (five content words or more): two recitals
