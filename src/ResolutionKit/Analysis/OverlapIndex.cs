@@ -84,8 +84,8 @@ public sealed record LshParameters(int Rows, int Bands)
 /// The corpus-scale search for near-duplicate texts: each item is a set of shingles (see
 /// <see cref="TextSimilarity.Shingles"/>); its MinHash signature is cut into LSH bands, items that share a band are
 /// candidates, and only candidates are measured exactly (Jaccard index). One index serves the near-duplicate rules of
-/// <c>check</c> (incrementally, item by item) and the cross-body map (in one batch over the whole corpus, by sorting
-/// each band, with no limit on how common a text is). Deterministic: the same items give the same pairs in the same order.
+/// <c>check</c> (incrementally, item by item) and the cross-body map (in one batch over the whole corpus, grouping
+/// each band's values; a value held by more than <see cref="MaxGroupSize"/> items makes no candidates). Deterministic: the same items give the same pairs in the same order.
 /// </summary>
 public sealed class OverlapIndex
 {
