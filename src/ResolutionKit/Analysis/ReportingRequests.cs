@@ -60,6 +60,11 @@ public static class ReportingRequests
         }
 
         var fold = Normalizer.Fold(text);
+        if (!compiled.HasWord(fold))
+        {
+            return null; // none of the words every request holds (most clauses)
+        }
+
         try
         {
             // One expression for all the forms: the first request in the text, the first form where two start together.
@@ -181,8 +186,36 @@ public static class ReportingRequests
         const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
         List<TieredRegex> Make(IEnumerable<string> patterns) => patterns.Select(p => new TieredRegex(p, options, Timeout)).ToList();
         var any = new TieredRegex(string.Join("|", table.ReportRequestPatterns.Select(p => "(?:" + p + ")")), options, Timeout);
-        return new Compiled(any, Make(table.ReportRequestPatterns), Make(table.ReportToCouncilPatterns), Make(table.ReportToConferencePatterns), Make(table.GenericSubjectPatterns));
+        return new Compiled(any, Make(table.ReportRequestPatterns), Make(table.ReportToCouncilPatterns), Make(table.ReportToConferencePatterns), Make(table.GenericSubjectPatterns))
+        {
+            Words = table.ReportRequestWords.ToArray(),
+#if NET
+            WordSearch = table.ReportRequestWords.Count == 0 ? null : System.Buffers.SearchValues.Create(table.ReportRequestWords.ToArray(), StringComparison.OrdinalIgnoreCase),
+#endif
+        };
     }
 
-    private sealed record Compiled(TieredRegex AnyRequest, List<TieredRegex> Requests, List<TieredRegex> Council, List<TieredRegex> Conference, List<TieredRegex> Generic);
+    private sealed record Compiled(TieredRegex AnyRequest, List<TieredRegex> Requests, List<TieredRegex> Council, List<TieredRegex> Conference, List<TieredRegex> Generic)
+    {
+        public string[] Words { get; init; } = Array.Empty<string>();
+
+#if NET
+        public System.Buffers.SearchValues<string>? WordSearch { get; init; }
+#endif
+
+        /// <summary>Whether the text holds one of the words every request holds (true when the table names none).</summary>
+        public bool HasWord(string fold)
+        {
+            if (Words.Length == 0)
+            {
+                return true;
+            }
+
+#if NET
+            return fold.AsSpan().IndexOfAny(WordSearch!) >= 0;
+#else
+            return Words.Any(w => fold.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
+#endif
+        }
+    }
 }

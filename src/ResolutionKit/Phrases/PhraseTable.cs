@@ -102,6 +102,7 @@ public sealed class PhraseTable
             : new Dictionary<string, string>();
         var reporting = json["reporting"] as JObject ?? new JObject();
         ReportRequestPatterns = RawStrings(reporting["requests"]).AsReadOnly();
+        ReportRequestWords = RawStrings(reporting["words"]).Where(w => w.Length > 0).ToList().AsReadOnly();
         ReportToCouncilPatterns = RawStrings(reporting["council"]).AsReadOnly();
         ReportToConferencePatterns = RawStrings(reporting["conference"]).AsReadOnly();
         GenericSubjectPatterns = RawStrings(reporting["generic"]).AsReadOnly();
@@ -168,6 +169,13 @@ public sealed class PhraseTable
 
     /// <summary>Regular expressions that ask for a report ("to report", "faire rapport", "提交…报告").</summary>
     public IReadOnlyList<string> ReportRequestPatterns { get; }
+
+    /// <summary>
+    /// Words of which every reporting request holds one ("report", "rapport", "报告"; matched in any case, as part of a
+    /// longer word too): a clause with none of them is not searched with <see cref="ReportRequestPatterns"/>. Empty when
+    /// the table gives none, and then every clause is searched.
+    /// </summary>
+    public IReadOnlyList<string> ReportRequestWords { get; }
 
     /// <summary>Regular expressions that send a report to the Council.</summary>
     public IReadOnlyList<string> ReportToCouncilPatterns { get; }
