@@ -68,14 +68,14 @@ public static class ReportingRequests
         try
         {
             // One expression for all the forms: the first request in the text, the first form where two start together.
-            var request = compiled.AnyRequest.For(fold).Match(fold);
+            var request = compiled.AnyRequest.Match(fold);
             if (!request.Success)
             {
                 return null;
             }
 
-            var toCouncil = compiled.Council.Any(r => r.For(fold).IsMatch(fold));
-            var toConference = compiled.Conference.Any(r => r.For(fold).IsMatch(fold));
+            var toCouncil = compiled.Council.Any(r => r.IsMatch(fold));
+            var toConference = compiled.Conference.Any(r => r.IsMatch(fold));
             var recipient = toCouncil && toConference ? ReportRecipient.CouncilAndConference
                 : toCouncil ? ReportRecipient.Council
                 : toConference ? ReportRecipient.Conference
@@ -90,7 +90,7 @@ public static class ReportingRequests
 
             foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
             {
-                for (var m = regex.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                for (var m = regex.Match(fold); m.Success; m = m.NextMatch())
                 {
                     for (var i = m.Index; i < m.Index + m.Length; i++)
                     {
@@ -152,7 +152,7 @@ public static class ReportingRequests
         {
             foreach (var regex in compiled.Requests.Concat(compiled.Council).Concat(compiled.Conference).Concat(compiled.Generic))
             {
-                for (var m = regex.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                for (var m = regex.Match(fold); m.Success; m = m.NextMatch())
                 {
                     for (var i = m.Index; i < m.Index + m.Length; i++)
                     {

@@ -95,7 +95,7 @@ public static class TimeExpressions
 
         try
         {
-            for (var m = ShortName.For(fold).Match(fold); m.Success; m = m.NextMatch())
+            for (var m = ShortName.Match(fold); m.Success; m = m.NextMatch())
             {
                 var body = Conferences.BodyOfCode(m.Groups["code"].Value);
                 var year = 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
@@ -112,7 +112,7 @@ public static class TimeExpressions
             {
                 foreach (var regex in compiled.Conferences)
                 {
-                    for (var m = regex.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                    for (var m = regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         var body = ReferenceParser.BodyFromName(m.Groups["body"].Value);
                         var place = m.Groups["place"].Success ? RevisionParser.CanonicalPlace(m.Groups["place"].Value.Trim()) ?? m.Groups["place"].Value.Trim() : null;
@@ -122,7 +122,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Council)
                 {
-                    for (var m = regex.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                    for (var m = regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.CouncilSession, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), Body.Council, Year(m), null, m.Groups["yy"].Success ? m.Value : null));
                     }
@@ -130,7 +130,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Deadlines)
                 {
-                    for (var m = regex.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                    for (var m = regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.Deadline, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), null, Year(m), null, null));
                     }
@@ -138,7 +138,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Dated)
                 {
-                    for (var m = regex.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                    for (var m = regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         found.Add(new TimeExpression(TimeExpressionKind.Year, m.Index, m.Length, text.Substring(m.Index, m.Length).Trim(), null, Year(m), null, null));
                     }
@@ -146,7 +146,7 @@ public static class TimeExpressions
 
                 foreach (var regex in compiled.Plans)
                 {
-                    for (var m = regex.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                    for (var m = regex.Match(fold); m.Success; m = m.NextMatch())
                     {
                         var from = int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture);
                         var toText = m.Groups["to"].Value;

@@ -100,7 +100,7 @@ public static class ReferenceParser
 
             if (fold.IndexOf(" of the", StringComparison.Ordinal) >= 0)
             {
-                for (var m = Articles.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                for (var m = Articles.Match(fold); m.Success; m = m.NextMatch())
                 {
                     var kind = m.Groups["kind"].Value == "Article" ? ReferenceKind.Article : ReferenceKind.Provision;
                     var first = true;
@@ -115,7 +115,7 @@ public static class ReferenceParser
 
             if (fold.IndexOf("ITU-", StringComparison.Ordinal) >= 0)
             {
-                for (var m = Recommendations.For(fold).Match(fold); m.Success; m = m.NextMatch())
+                for (var m = Recommendations.Match(fold); m.Success; m = m.NextMatch())
                 {
                     var body = m.Groups["sector"].Value switch
                     {
@@ -287,7 +287,7 @@ public static class ReferenceParser
 
         public void Find(string text, string fold, SourceMap? map, List<Reference> list)
         {
-            for (var m = _citation.For(fold).Match(fold); m.Success; m = m.NextMatch())
+            for (var m = _citation.Match(fold); m.Success; m = m.NextMatch())
             {
                 var kind = KindOf(_words.TryGetValue(m.Groups["word"].Value, out var k) ? k : InstrumentKind.Resolution);
                 Body? body = m.Groups["sector"].Success ? Body.RadiocommunicationAssembly : null;
@@ -358,7 +358,7 @@ public static class ReferenceParser
 
                     if (_tail is not null)
                     {
-                        var tail = _tail.For(fold).Match(fold, end);
+                        var tail = _tail.Match(fold, end);
                         if (tail.Success)
                         {
                             if (tail.Groups["this"].Success)
