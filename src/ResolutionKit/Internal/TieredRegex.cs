@@ -47,14 +47,29 @@ internal sealed class TieredRegex
     /// </summary>
     public string? Literal { get; }
 
+    // Every text asked about counts towards compiling, searched or not: an expression asked about thousands of texts is
+    // in a corpus-scale run, and the few texts that hold its letters are then searched by the compiled expression.
+
     /// <summary>The first match in <paramref name="input"/> (counted as a use, see <see cref="For"/>).</summary>
-    public Match Match(string input) => MayMatch(input) ? For(input).Match(input) : System.Text.RegularExpressions.Match.Empty;
+    public Match Match(string input)
+    {
+        var regex = For(input);
+        return MayMatch(input) ? regex.Match(input) : System.Text.RegularExpressions.Match.Empty;
+    }
 
     /// <summary>The first match in <paramref name="input"/> from <paramref name="start"/>.</summary>
-    public Match Match(string input, int start) => MayMatch(input) ? For(input).Match(input, start) : System.Text.RegularExpressions.Match.Empty;
+    public Match Match(string input, int start)
+    {
+        var regex = For(input);
+        return MayMatch(input) ? regex.Match(input, start) : System.Text.RegularExpressions.Match.Empty;
+    }
 
     /// <summary>Whether <paramref name="input"/> holds a match.</summary>
-    public bool IsMatch(string input) => MayMatch(input) && For(input).IsMatch(input);
+    public bool IsMatch(string input)
+    {
+        var regex = For(input);
+        return MayMatch(input) && regex.IsMatch(input);
+    }
 
     private bool MayMatch(string input) => Literal is null || input.IndexOf(Literal, StringComparison.OrdinalIgnoreCase) >= 0;
 
