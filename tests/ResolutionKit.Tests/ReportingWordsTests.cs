@@ -59,9 +59,7 @@ public class ReportingWordsTests
     [Fact]
     public void AMatchOfAnyRequestPattern_ShouldHoldOneOfTheWords()
     {
-        var lines = Directory.GetFiles(Path.Combine(TestPaths.Root, "tests", "ResolutionKit.Tests", "Fixtures"), "*.txt", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(TestPaths.Root, "samples"), "*.txt", SearchOption.AllDirectories))
-            .SelectMany(File.ReadLines)
+        var lines = TestPaths.FixtureAndSampleLines()
             .Concat(Requests().Select(row => (string)row[1]))
             .Select(Normalizer.Fold)
             .ToList();

@@ -42,9 +42,7 @@ public class RequiredLiteralTests
     [Fact]
     public void EveryMatchOfAPhraseTablePattern_ShouldHoldItsLiteral()
     {
-        var lines = Directory.GetFiles(Path.Combine(TestPaths.Root, "tests", "ResolutionKit.Tests", "Fixtures"), "*.txt", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(TestPaths.Root, "samples"), "*.txt", SearchOption.AllDirectories))
-            .SelectMany(File.ReadLines)
+        var lines = TestPaths.FixtureAndSampleLines()
             .Select(Normalizer.Fold)
             .ToList();
         int gated = 0, matched = 0;

@@ -22,6 +22,12 @@ internal static class TestPaths
 
     public static string Golden => Path.Combine(Root, "tests", "ResolutionKit.Tests", "Golden");
 
+    /// <summary>Every line of the six-language fixtures and of the samples (*.txt), for checks that must hold on real layouts.</summary>
+    public static IEnumerable<string> FixtureAndSampleLines() =>
+        Directory.GetFiles(Path.Combine(Root, "tests", "ResolutionKit.Tests", "Fixtures"), "*.txt", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(Root, "samples"), "*.txt", SearchOption.AllDirectories))
+            .SelectMany(File.ReadLines);
+
     /// <summary>Set RESKIT_UPDATE_GOLDEN=1 to rewrite golden files instead of comparing.</summary>
     public static bool UpdateGolden => Environment.GetEnvironmentVariable("RESKIT_UPDATE_GOLDEN") == "1";
 
