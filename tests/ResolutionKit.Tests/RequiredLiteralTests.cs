@@ -1,7 +1,9 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ResolutionKit.Internal;
 using ResolutionKit.Phrases;
 using ResolutionKit.Reading.Text;
@@ -34,6 +36,30 @@ public class RequiredLiteralTests
     [InlineData(@"\bab\b", null)]
     public void RequiredLiteral_ShouldBeTheLongestPlainRunOutsideGroups(string pattern, string? expected) =>
         Assert.Equal(expected, TieredRegex.RequiredLiteral(pattern));
+
+    /// <summary>Pieces of patterns over a small alphabet: letters, optional and repeated letters, groups, alternatives, classes.</summary>
+    private static readonly Gen<string> Piece = Gen.Elements(
+        "a", "b", "ab", "ba", "abc", "a?", "b*", "c+", "a{2}", "b{0,2}", "(?:ab)?", "(?:a|b)", "(?:abc|b)", "[ab]", "[^a]", "\\s", "\\s+",
+        "\\b", ".", "(?!a)", "(?<n>ba)", "(?:c)*", " ", "abca", "cab", "|");
+
+    private static readonly Gen<string> Patterns = Gen.Choose(1, 8).SelectMany(n => Gen.ArrayOf(Piece, n)).Select(p => string.Concat(p));
+
+    private static readonly Gen<string> Texts = Gen.Choose(0, 24).SelectMany(n => Gen.ArrayOf(Gen.Elements('a', 'b', 'c', 'A', 'B', ' '), n)).Select(c => new string(c));
+
+    /// <summary>On random patterns and texts: a text the pattern matches holds the pattern's letters; and nothing throws.</summary>
+    [Property(MaxTest = 3000)]
+    public Property AMatch_ShouldHoldTheLiteral_OnRandomPatterns() =>
+        Prop.ForAll(Patterns.ToArbitrary(), Texts.ToArbitrary(), (pattern, text) =>
+        {
+            var literal = TieredRegex.RequiredLiteral(pattern);
+            var matches = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase).IsMatch(text);
+            Assert.True(!matches || literal is null || text.Contains(literal, StringComparison.OrdinalIgnoreCase), $"/{pattern}/ matches \"{text}\" without \"{literal}\"");
+        });
+
+    /// <summary>Any string at all, a pattern or not, gets an answer and no exception.</summary>
+    [Property(MaxTest = 1000)]
+    public Property AnyString_ShouldGiveAnAnswer() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<string>(), s => { _ = TieredRegex.RequiredLiteral(s ?? string.Empty); });
 
     /// <summary>
     /// For every time and reporting pattern of the six phrase tables, on every line of the fixtures and samples: a line
