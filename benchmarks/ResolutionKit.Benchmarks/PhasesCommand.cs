@@ -131,10 +131,12 @@ public static class PhasesCommand
                 }
 
                 Console.WriteLine("Rules by cost when run alone over the facts (ms, findings):");
-                foreach (var c in costs.OrderByDescending(c => c.Ms).Take(15))
+                foreach (var c in costs.OrderByDescending(c => c.Ms))
                 {
                     Console.WriteLine($"  {c.Ms,8:0.0}  {c.Id} {c.Kind} ({c.Findings})");
                 }
+
+                Console.WriteLine($"  {costs.Sum(c => c.Ms),8:0.0}  all {costs.Count} rules");
 
                 Console.WriteLine();
             }

@@ -12,8 +12,9 @@ using Xunit;
 namespace ResolutionKit.Tests;
 
 /// <summary>
-/// The letters a tiered expression requires before it searches a text (<see cref="TieredRegex.Literal"/>): in every
-/// match, or the search would miss it.
+/// The letters an expression requires before it searches a text (<see cref="LiteralScreen.RequiredLiterals"/>, one run
+/// per top-level alternative): in every match, or the search would miss it; and the screen that looks for them
+/// (<see cref="LiteralScreen"/>) lets every text through that the expression matches.
 /// </summary>
 public class RequiredLiteralTests
 {
@@ -30,12 +31,93 @@ public class RequiredLiteralTests
     [InlineData(@"представ(?:ить|лять)\s+доклад", "представ")]
     [InlineData(@"向[^,;。]{0,8}?理事会", "理事会")]
     [InlineData(@"(?:提交|提出)[^,;。]{0,12}?报告", null)]
-    [InlineData(@"\bannually\b|\bregularly\b", null)]
+    [InlineData(@"\bannually\b|\bregularly\b", "annually|regularly")]
+    [InlineData(@"within (?:the )?budget|within the limits of|\bab\b", null)]
+    [InlineData(@"within (?:the )?budget|within the limits of", "within|within")]
     [InlineData(@"(?<year>(?:19|20)\d{2})", null)]
     [InlineData(@"(?!\s+of\b)reportx{2}", "report")]
     [InlineData(@"\bab\b", null)]
-    public void RequiredLiteral_ShouldBeTheLongestPlainRunOutsideGroups(string pattern, string? expected) =>
-        Assert.Equal(expected, TieredRegex.RequiredLiteral(pattern));
+    [InlineData(@"\x41bcd|\u0041bcd", "bcd|bcd")]
+    [InlineData(@"\cJabcd", "abcd")]
+    [InlineData(@"(?x) \d+ \# number", null)]
+    [InlineData(@"(?ix: a b c )abc", null)]
+    [InlineData(@"(?i)report", "report")]
+    public void RequiredLiterals_ShouldBeTheLongestPlainRunOfEachAlternative(string pattern, string? expected) =>
+        Assert.Equal(expected, LiteralScreen.RequiredLiterals(pattern) is { } found ? string.Join("|", found) : null);
+
+    [Fact]
+    public void Screen_ShouldLeaveOutALiteralThatHoldsAnother()
+    {
+        var screen = LiteralScreen.Create(new[] { "vice-chairman", "chairman", "Chairmen" }, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)!;
+        Assert.Equal(new[] { "chairman", "Chairmen" }, screen.Literals);
+        Assert.True(screen.MayHold("the VICE-CHAIRMAN of"));
+        Assert.False(screen.MayHold("the vice-chair of"));
+    }
+
+    [Fact]
+    public void Screen_ShouldNotBeMade_ForTooManyLiterals_OrAnEmptyOne() =>
+        Assert.All(
+            new[] { new[] { "alpha", "beta", "gamma" }, new[] { "alpha", string.Empty }, Array.Empty<string>() },
+            literals => Assert.Null(LiteralScreen.Create(literals, RegexOptions.IgnoreCase)));
+
+    [Fact]
+    public void Screen_ShouldLetThrough_TheCharactersTheEngineTakesForALetter()
+    {
+        // The Kelvin sign is a k to the regex engine ignoring case, not to ordinal comparison.
+        var text = "the \u212Aey issues";
+        var regex = new Regex("key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        Assert.Matches(regex, text);
+        Assert.True(LiteralScreen.Create(new[] { "key" }, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)!.MayHold(text));
+        Assert.False(LiteralScreen.Create(new[] { "key" }, RegexOptions.CultureInvariant)!.MayHold(text));
+    }
+
+    /// <summary>
+    /// What the screen's soundness rests on, for every cased character of the basic plane: a character the regex engine
+    /// takes for it ignoring case either is equal to it ignoring case, ordinally, or is one of the unstable characters
+    /// the screen asks the engine about (<see cref="LiteralScreen.Unstable"/>).
+    /// </summary>
+    [Fact]
+    public void EveryCharacterTheEngineTakesForAnother_ShouldBeOrdinallyEqualIgnoringCase_OrUnstable()
+    {
+        var unstable = LiteralScreen.Unstable.Value;
+        var cased = Enumerable.Range(1, 0xFFFF).Select(i => (char)i)
+            .Where(c => !char.IsSurrogate(c) && (char.ToLowerInvariant(c) != c || char.ToUpperInvariant(c) != c)).ToArray();
+        var casedText = new string(cased);
+
+        // No character without case forms is taken for a stable one with them (ß is taken for the unstable ẞ only).
+        var all = new string(Enumerable.Range(1, 0xFFFF).Select(i => (char)i).Where(c => !char.IsSurrogate(c)).ToArray());
+        var anyCased = new Regex("[" + string.Concat(cased.Where(c => Array.IndexOf(unstable, c) < 0).Select(c => "\\u" + ((int)c).ToString("X4"))) + "]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var uncasedMatched = anyCased.Matches(all).Select(m => m.Value[0]).Where(d => Array.IndexOf(cased, d) < 0 && Array.IndexOf(unstable, d) < 0).ToList();
+        Assert.Empty(uncasedMatched);
+
+        foreach (var c in cased.Where(c => Array.IndexOf(unstable, c) < 0))
+        {
+            var one = new Regex("\\u" + ((int)c).ToString("X4"), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            for (var m = one.Match(casedText); m.Success; m = m.NextMatch())
+            {
+                var d = m.Value;
+                Assert.True(
+                    Array.IndexOf(unstable, d[0]) >= 0 || string.Equals(c.ToString(), d, StringComparison.OrdinalIgnoreCase),
+                    $"U+{(int)c:X4} is taken for U+{(int)d[0]:X4}, which is neither equal to it ignoring case nor unstable");
+            }
+        }
+    }
+
+    /// <summary>Random literals and texts over letters with awkward case forms: a text the alternation of the literals matches passes the screen.</summary>
+    [Property(MaxTest = 2000)]
+    public Property Screen_ShouldPassEveryTextTheEngineMatches() =>
+        Prop.ForAll(
+            Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Gen.Choose(1, 4).SelectMany(k => Gen.ArrayOf(Awkward, k)).Select(c => new string(c)), n)).ToArbitrary(),
+            Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(Awkward, n)).Select(c => new string(c)).ToArbitrary(),
+            Gen.Elements(RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexOptions.CultureInvariant).ToArbitrary(),
+            (literals, text, options) =>
+            {
+                var regex = new Regex(string.Join("|", literals.Select(Regex.Escape)), options);
+                var screen = LiteralScreen.Create(literals, options);
+                Assert.True(!regex.IsMatch(text) || screen is null || screen.MayHold(text), $"/{regex}/ matches \"{text}\" but the screen rules it out");
+            });
+
+    private static readonly Gen<char> Awkward = Gen.Elements('k', 'K', '\u212A', 's', 'S', '\u017F', 'i', 'I', '\u0130', '\u0131', 'a', '\u00E5', '\u00C5', '\u212B', '\u00DF', '\u1E9E', '\u03C3', '\u03C2', '\u03A3', ' ');
 
     /// <summary>Pieces of patterns over a small alphabet: letters, optional and repeated letters, groups, alternatives, classes.</summary>
     private static readonly Gen<string> Piece = Gen.Elements(
@@ -51,19 +133,19 @@ public class RequiredLiteralTests
     public Property AMatch_ShouldHoldTheLiteral_OnRandomPatterns() =>
         Prop.ForAll(Patterns.ToArbitrary(), Texts.ToArbitrary(), (pattern, text) =>
         {
-            var literal = TieredRegex.RequiredLiteral(pattern);
+            var literals = LiteralScreen.RequiredLiterals(pattern);
             var matches = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase).IsMatch(text);
-            Assert.True(!matches || literal is null || text.Contains(literal, StringComparison.OrdinalIgnoreCase), $"/{pattern}/ matches \"{text}\" without \"{literal}\"");
+            Assert.True(!matches || literals is null || literals.Any(l => text.Contains(l, StringComparison.OrdinalIgnoreCase)), $"/{pattern}/ matches \"{text}\" without any of \"{(literals is null ? null : string.Join("|", literals))}\"");
         });
 
     /// <summary>Any string at all, a pattern or not, gets an answer and no exception.</summary>
     [Property(MaxTest = 1000)]
     public Property AnyString_ShouldGiveAnAnswer() =>
-        Prop.ForAll(ArbMap.Default.ArbFor<string>(), s => { _ = TieredRegex.RequiredLiteral(s ?? string.Empty); });
+        Prop.ForAll(ArbMap.Default.ArbFor<string>(), s => { _ = LiteralScreen.RequiredLiterals(s ?? string.Empty); });
 
     /// <summary>
     /// For every time and reporting pattern of the six phrase tables, on every line of the fixtures and samples: a line
-    /// the pattern matches holds its literal.
+    /// the pattern matches passes its screen.
     /// </summary>
     [Fact]
     public void EveryMatchOfAPhraseTablePattern_ShouldHoldItsLiteral()
@@ -80,8 +162,8 @@ public class RequiredLiteralTests
                 .Select(p => p.Replace("{body}", "(?<body>Conference|Council|Conférence|Conseil)"));
             foreach (var pattern in patterns)
             {
-                var literal = TieredRegex.RequiredLiteral(pattern);
-                if (literal is null)
+                var tiered = new TieredRegex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Regex.InfiniteMatchTimeout);
+                if (tiered.Screen is not { } screen)
                 {
                     continue;
                 }
@@ -91,7 +173,7 @@ public class RequiredLiteralTests
                 foreach (var line in lines.Where(l => regex.IsMatch(l)))
                 {
                     matched++;
-                    Assert.True(line.Contains(literal, StringComparison.OrdinalIgnoreCase), $"{language}: /{pattern}/ matches a line without \"{literal}\": {line}");
+                    Assert.True(screen.MayHold(line), $"{language}: /{pattern}/ matches a line without any of \"{string.Join("|", screen.Literals)}\": {line}");
                 }
             }
         }

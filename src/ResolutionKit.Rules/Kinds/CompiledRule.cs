@@ -63,6 +63,11 @@ internal abstract class CompiledRule
     protected IEnumerable<Match> Matches(Regex regex, string text)
     {
         var list = new List<Match>();
+        if (!ScreenedRegex.MayMatch(regex, text))
+        {
+            return list;
+        }
+
         try
         {
             foreach (Match m in regex.Matches(text))
@@ -82,7 +87,7 @@ internal abstract class CompiledRule
     {
         try
         {
-            return regex.IsMatch(text);
+            return ScreenedRegex.MayMatch(regex, text) && regex.IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {

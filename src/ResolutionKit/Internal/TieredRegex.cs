@@ -37,15 +37,18 @@ internal sealed class TieredRegex
         _options = options & ~RegexOptions.Compiled;
         _timeout = timeout;
         _regex = new Regex(pattern, _options, timeout);
-        Literal = (options & (RegexOptions.IgnorePatternWhitespace | RegexOptions.RightToLeft)) == 0 ? RequiredLiteral(pattern) : null;
+        // Compared ignoring case whatever the options say: an inline (?i) can turn it on for part of the pattern.
+        Screen = (options & (RegexOptions.IgnorePatternWhitespace | RegexOptions.RightToLeft)) == 0
+            ? LiteralScreen.Create(LiteralScreen.RequiredLiterals(pattern), (options & RegexOptions.CultureInvariant) | RegexOptions.IgnoreCase)
+            : null;
     }
 
     /// <summary>
-    /// Letters every match holds, in a row (compared ignoring case), or null when the pattern has none that can be told
+    /// Letters every match holds (one run per top-level alternative), or null when the pattern has none that can be told
     /// from its text: a text without them is not searched. Patterns that open with optional words ("(?:on\s+)?(?:the\s+)?
     /// progress\s+made") give the engine no place to start from, and it tries them at every word of every text.
     /// </summary>
-    public string? Literal { get; }
+    public LiteralScreen? Screen { get; }
 
     // Every text asked about counts towards compiling, searched or not: an expression asked about thousands of texts is
     // in a corpus-scale run, and the few texts that hold its letters are then searched by the compiled expression.
@@ -71,105 +74,7 @@ internal sealed class TieredRegex
         return MayMatch(input) && regex.IsMatch(input);
     }
 
-    private bool MayMatch(string input) => Literal is null || input.IndexOf(Literal, StringComparison.OrdinalIgnoreCase) >= 0;
-
-    /// <summary>
-    /// The longest run of three or more plain letters outside every group, class, escape and quantifier of a pattern
-    /// with no alternative at its top level: such a run is matched as it stands by every match. Null when there is none.
-    /// </summary>
-    internal static string? RequiredLiteral(string pattern)
-    {
-        string? best = null;
-        var run = new System.Text.StringBuilder();
-        var depth = 0;
-
-        void Flush()
-        {
-            if (run.Length >= 3 && (best is null || run.Length > best.Length))
-            {
-                best = run.ToString();
-            }
-
-            run.Clear();
-        }
-
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            switch (c)
-            {
-                case '\\':
-                    Flush();
-                    i++;
-                    if (i < pattern.Length && (pattern[i] is 'p' or 'P' or 'k') && i + 1 < pattern.Length && (pattern[i + 1] is '{' or '<' or '\''))
-                    {
-                        var close = pattern[i + 1] == '{' ? '}' : pattern[i + 1] == '<' ? '>' : '\'';
-                        var end = pattern.IndexOf(close, i + 2);
-                        i = end < 0 ? pattern.Length : end;
-                    }
-
-                    continue;
-                case '[':
-                    Flush();
-                    // A class: up to its closing bracket (a bracket first in the class, or escaped, is a member).
-                    i++;
-                    if (i < pattern.Length && pattern[i] == '^')
-                    {
-                        i++;
-                    }
-
-                    if (i < pattern.Length && pattern[i] == ']')
-                    {
-                        i++;
-                    }
-
-                    while (i < pattern.Length && pattern[i] != ']')
-                    {
-                        i += pattern[i] == '\\' ? 2 : 1;
-                    }
-
-                    continue;
-                case '(':
-                    Flush();
-                    depth++;
-                    continue;
-                case ')':
-                    Flush();
-                    depth--;
-                    continue;
-            }
-
-            if (depth > 0)
-            {
-                continue;
-            }
-
-            if (c == '|')
-            {
-                return null; // alternatives at the top: no one run is in every match
-            }
-
-            if (char.IsLetter(c))
-            {
-                run.Append(c);
-                continue;
-            }
-
-            if (c is '?' or '*' or '{')
-            {
-                // The quantifier makes the letter before it optional or repeated: the run ends before that letter.
-                if (run.Length > 0)
-                {
-                    run.Length--;
-                }
-            }
-
-            Flush();
-        }
-
-        Flush();
-        return depth == 0 ? best : null;
-    }
+    private bool MayMatch(string input) => Screen is null || Screen.MayHold(input);
 
     /// <summary>The expression to match with now (interpreted at first, compiled later).</summary>
     public Regex Regex
