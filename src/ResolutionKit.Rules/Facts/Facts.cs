@@ -202,6 +202,43 @@ public sealed class ClauseFact : Fact
 
     private IReadOnlyList<Analysis.TimeExpression>? _time;
 
+    /// <summary>
+    /// The clause's citations of resolutions, decisions and recommendations with what a catalogue says of them, looked up
+    /// once for all the reference rules (six of them ask about every citation of every clause).
+    /// </summary>
+    /// <param name="registry">The catalogue the rules check against.</param>
+    internal IReadOnlyList<Citation> CitationsIn(Registry.InstrumentRegistry registry)
+    {
+        if (_citations is { } cached && ReferenceEquals(cached.Registry, registry))
+        {
+            return cached.Items;
+        }
+
+        var items = new List<Citation>();
+        foreach (var r in References)
+        {
+            if (r.Kind is not (ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation))
+            {
+                continue;
+            }
+
+            var id = r.TargetId;
+            var address = id?.Address;
+            items.Add(new Citation(
+                r,
+                id,
+                id is not null && id.Denotes(Resolution.Id),
+                address is null ? null : registry.Find(address),
+                id is null ? null : registry.HighestNumber(id.Body, id.Kind),
+                id is null ? 0 : Citation.LeadingNumber(id.Number)));
+        }
+
+        _citations = (registry, items);
+        return items;
+    }
+
+    private (Registry.InstrumentRegistry Registry, List<Citation> Items)? _citations;
+
     /// <summary>The references in the clause text, "of this conference" resolved to the resolution's body.</summary>
     public IReadOnlyList<Reference> References => _references ??= Clause.References.Select(r => r.OfThisBody && r.Body is null ? r with { Body = Body } : r).ToList();
 
@@ -398,3 +435,42 @@ public sealed class ReportingPairFact : Fact
         other is ReportingPairFact p && p.First.SameContent(First) && p.Second.SameContent(Second) && p.SubjectSimilarity.Equals(SubjectSimilarity);
 }
 
+
+/// <summary>A clause's citation of an instrument, with what the catalogue says of it (see <see cref="ClauseFact.CitationsIn"/>).</summary>
+/// <param name="Reference">The citation.</param>
+/// <param name="Id">The instrument cited, when its body is known.</param>
+/// <param name="IsSelf">Whether the clause cites its own resolution.</param>
+/// <param name="Entry">The catalogue's entry for it, if any.</param>
+/// <param name="Highest">The highest number the catalogue declares in use for its body and kind, if it declares one.</param>
+/// <param name="Number">The leading number of the instrument's number (0 when it has none).</param>
+internal sealed record Citation(Reference Reference, InstrumentId? Id, bool IsSelf, Registry.InstrumentEntry? Entry, int? Highest, int Number)
+{
+    /// <summary>Whether the number is beyond the highest the catalogue declares in use.</summary>
+    public bool Beyond => Highest is { } top && Number > top;
+
+    /// <summary>The number its leading digits make; 0 when there are none, when they are not ASCII digits, or when they overflow.</summary>
+    internal static int LeadingNumber(string number)
+    {
+        long n = 0;
+        foreach (var c in number)
+        {
+            if (!char.IsDigit(c))
+            {
+                break;
+            }
+
+            if (c > '9')
+            {
+                return 0; // other scripts' digits: not parsed
+            }
+
+            n = (n * 10) + (c - '0');
+            if (n > int.MaxValue)
+            {
+                return 0;
+            }
+        }
+
+        return (int)n;
+    }
+}

@@ -52,22 +52,23 @@ internal static class ReferenceCheckKind
 
         private IEnumerable<(Reference Reference, string Detail, Fix? Fix)> Findings(ClauseFact f)
         {
-            foreach (var r in f.References)
+            foreach (var citation in f.CitationsIn(_registry))
             {
+                var r = citation.Reference;
                 if (r.Kind is not (ReferenceKind.Resolution or ReferenceKind.Decision) && !(r.Kind == ReferenceKind.Recommendation && _check == "uncatalogued" && r.Body?.Code == Body.Plenipotentiary.Code))
                 {
                     continue;
                 }
 
-                var id = r.TargetId;
-                var isSelf = id is not null && id.Denotes(f.Resolution.Id);
+                var id = citation.Id;
+                var isSelf = citation.IsSelf;
                 switch (_check)
                 {
                     case "self" when isSelf:
                         yield return (r, string.Empty, null);
                         break;
                     case "superseded" when id is not null && r.Revision is not null && !isSelf:
-                        var entry = _registry.Find(id);
+                        var entry = citation.Entry;
                         if (entry?.Latest is { } latest && !entry.Suppressed && IsNewer(latest, r.Revision))
                         {
                             yield return (r, entry.LatestText!, latest.Edition is null ? RevisionFix(f, r, latest, entry.IsInferred) : null);
@@ -75,31 +76,30 @@ internal static class ReferenceCheckKind
 
                         break;
                     case "suppressed" when id is not null && !isSelf:
-                        if (_registry.Find(id) is { Suppressed: true } s)
+                        if (citation.Entry is { Suppressed: true } s)
                         {
                             yield return (r, s.ReplacedBy ?? (s.SuppressedBy is { } by ? "nothing; suppressed by " + by : "nothing"), null);
                         }
 
                         break;
                     case "unknown" when id is not null && !isSelf:
-                        if (_registry.Find(id) is null && _registry.HighestNumber(id.Body, id.Kind) is { } highest && LeadingNumber(id.Number) > highest)
+                        if (citation.Entry is null && citation.Highest is { } highest && citation.Beyond)
                         {
                             yield return (r, highest.ToString(CultureInfo.InvariantCulture), null);
                         }
 
                         break;
                     case "uncatalogued" when id is not null && !isSelf && id.Body.Code != Body.Unknown.Code && !id.Number.StartsWith("[", StringComparison.Ordinal):
-                        var beyond = _registry.HighestNumber(id.Body, id.Kind) is { } top && LeadingNumber(id.Number) > top;
-                        if (_registry.Find(id) is null && !beyond)
+                        if (citation.Entry is null && !citation.Beyond)
                         {
                             yield return (r, _registry.AsOf is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "an unknown date", null);
                         }
 
                         break;
                     // Council texts have no revisions, and an ITU-R text cited without its edition is cited as in force.
-                    case "no-revision" when r.Revision is null && !isSelf && !(id is not null && _registry.HighestNumber(id.Body, id.Kind) is { } top2 && LeadingNumber(id.Number) > top2)
+                    case "no-revision" when r.Revision is null && !isSelf && !(id is not null && citation.Beyond)
                         && r.Body?.Code != Body.Council.Code && r.Body?.Code != Body.RadiocommunicationAssembly.Code:
-                        var known = id is null ? null : _registry.Find(id);
+                        var known = citation.Entry;
                         yield return (r, known?.LatestText is { } text ? " (the latest is " + text + ")" : string.Empty, known?.Latest is { Edition: null } l ? InsertRevisionFix(f, r, l) : null);
                         break;
                 }
@@ -115,12 +115,6 @@ internal static class ReferenceCheckKind
             }
 
             return latest.Edition is null && cited.Edition is null && latest.Year > 0 && cited.Year > 0 && latest.Year > cited.Year;
-        }
-
-        private static int LeadingNumber(string number)
-        {
-            var digits = new string(number.TakeWhile(char.IsDigit).ToArray());
-            return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         }
 
         private Fix? RevisionFix(ClauseFact f, Reference r, Revision latest, bool inferred)

@@ -66,7 +66,8 @@ internal static class SequenceKind
         /// The first clause whose label differs from the label renumbering gives it. The rule asks the labelling that
         /// the <see cref="FixApplier"/> applies with its fix (<see cref="FixApplier.Renumbered"/>), so what it reports
         /// is exactly what the fix changes; a group at a time (renumbering one group changes no other group's labels),
-        /// without building the whole resolution again.
+        /// without building the group or the resolution again: the labelling names the clauses it relabels, in document
+        /// order.
         /// </summary>
         private static (Clause Clause, string Expected, string Address)? FirstMismatch(GroupFact g)
         {
@@ -76,28 +77,15 @@ internal static class SequenceKind
                 return null; // the single-clause check covers it
             }
 
-            var renumbered = FixApplier.Renumbered(g.Group);
-            return renumbered.Clauses.Count != clauses.Count ? null : Walk(clauses, renumbered.Clauses, g.Address);
-        }
-
-        private static (Clause, string, string)? Walk(EquatableArray<Clause> original, EquatableArray<Clause> renumbered, string address)
-        {
-            for (var i = 0; i < original.Count && i < renumbered.Count; i++)
+            var draft = DraftGroup.From(g.Group, 0);
+            var changed = Labelling.Relabel(draft);
+            if (changed.Count == 0 || changed[0] is not { Original: { } c } first)
             {
-                var c = original[i];
-                if (c.Label != renumbered[i].Label)
-                {
-                    return (c, renumbered[i].Label, address + "/" + (c.Key.Length == 0 ? "(" + (i + 1) + ")" : c.Key));
-                }
-
-                var inner = Walk(c.SubClauses, renumbered[i].SubClauses, address);
-                if (inner is not null)
-                {
-                    return inner;
-                }
+                return null;
             }
 
-            return null;
+            var index = (first.Parent?.Subs ?? draft.Clauses).IndexOf(first);
+            return (c, first.Label, g.Address + "/" + (c.Key.Length == 0 ? "(" + (index + 1) + ")" : c.Key));
         }
 
         public override IEnumerable<Diagnostic> Evaluate(GroupFact g)
@@ -187,7 +175,7 @@ internal static class SequenceKind
             {
                 var (kind, actors) = _order[i];
                 if (string.Equals(kind, g.Kind, StringComparison.OrdinalIgnoreCase)
-                    && (actors.Length == 0 || g.Actors.Any(a => actors.Contains(a.Key) || actors.Contains(a.Standing.ToString()))))
+                    && (actors.Length == 0 || g.Actors.Any(a => actors.Contains(a.Key) || actors.Contains(StandingNames[(int)a.Standing]))))
                 {
                     return i;
                 }
@@ -196,27 +184,58 @@ internal static class SequenceKind
             return -1;
         }
 
+        /// <summary>The names of the actor standings, as the order may give them ("Organ"), made once.</summary>
+        private static readonly string[] StandingNames = Enumerable.Range(0, 1 + Enum.GetValues(typeof(ActorStanding)).Cast<int>().Max())
+            .Select(i => ((ActorStanding)i).ToString()).ToArray();
+
         private IEnumerable<(GroupNode Late, GroupNode Before)> Violations(Resolution r)
         {
             var nodes = r.GroupNodes().Where(n => n.Group.Part == Part.Operative).ToList();
+            var ranks = nodes.Select(n => Rank(n.Group)).ToList();
             for (var i = 0; i < nodes.Count; i++)
             {
-                var rank = Rank(nodes[i].Group);
+                var rank = ranks[i];
                 if (rank < 0)
                 {
                     continue;
                 }
 
                 // The first earlier group that ranks after this one.
-                var before = nodes.Take(i).FirstOrDefault(n => Rank(n.Group) > rank);
-                if (before is not null)
+                for (var j = 0; j < i; j++)
                 {
-                    yield return (nodes[i], before);
+                    if (ranks[j] > rank)
+                    {
+                        yield return (nodes[i], nodes[j]);
+                        break;
+                    }
                 }
             }
         }
 
-        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && Violations(r.Resolution).Any();
+        /// <summary>Whether some operative group ranks after a later one, without building group addresses.</summary>
+        private bool HasViolation(Resolution r)
+        {
+            var highest = -1;
+            foreach (var g in r.Groups)
+            {
+                if (g.Part != Part.Operative)
+                {
+                    continue;
+                }
+
+                var rank = Rank(g);
+                if (rank >= 0 && highest > rank)
+                {
+                    return true;
+                }
+
+                highest = Math.Max(highest, rank);
+            }
+
+            return false;
+        }
+
+        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && HasViolation(r.Resolution);
 
         public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
         {

@@ -70,7 +70,10 @@ public sealed class InstrumentRegistry
 
     /// <summary>Finds an instrument.</summary>
     /// <param name="id">The id.</param>
-    public InstrumentEntry? Find(InstrumentId id) => _instruments.TryGetValue(id.Address, out var e) ? e : null;
+    public InstrumentEntry? Find(InstrumentId id) => Find(id.Address);
+
+    /// <summary>Finds an instrument by its address (<see cref="InstrumentId.Address"/>).</summary>
+    internal InstrumentEntry? Find(string address) => _instruments.TryGetValue(address, out var e) ? e : null;
 
     /// <summary>
     /// The highest number in use for a body's instruments of a kind (numbers above it do not exist), when the
