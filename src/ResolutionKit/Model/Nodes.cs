@@ -37,22 +37,23 @@ internal static class ModelWalker
 
     public static IEnumerable<ClauseNode> Clauses(Resolution resolution)
     {
+        // Collected in document order into one list: nested iterators cost an object per clause and level.
+        var result = new List<ClauseNode>();
         foreach (var group in Groups(resolution))
         {
             var clauses = group.Group.Clauses;
             for (var i = 0; i < clauses.Count; i++)
             {
-                foreach (var node in Walk(resolution, group, clauses[i], null, group.Address, ImmutableList(i), 0, i))
-                {
-                    yield return node;
-                }
+                Walk(result, resolution, group, clauses[i], null, group.Address, ImmutableList(i), 0, i);
             }
         }
+
+        return result;
     }
 
     private static EquatableArray<int> ImmutableList(params int[] path) => EquatableArray.Create(path);
 
-    private static IEnumerable<ClauseNode> Walk(Resolution resolution, GroupNode group, Clause clause, Clause? parent, string parentAddress, EquatableArray<int> path, int depth, int index)
+    private static void Walk(List<ClauseNode> into, Resolution resolution, GroupNode group, Clause clause, Clause? parent, string parentAddress, EquatableArray<int> path, int depth, int index)
     {
         var key = clause.Key.Length == 0 ? "(" + (index + 1) + ")" : clause.Key;
         var address = depth == 0 ? group.Address + "/" + key : parentAddress + "/" + key;
@@ -62,13 +63,10 @@ internal static class ModelWalker
             address = group.Address + "/" + key;
         }
 
-        yield return new ClauseNode(resolution, group, clause, address, parent, path, depth);
+        into.Add(new ClauseNode(resolution, group, clause, address, parent, path, depth));
         for (var i = 0; i < clause.SubClauses.Count; i++)
         {
-            foreach (var node in Walk(resolution, group, clause.SubClauses[i], clause, address, path.Add(i), depth + 1, i))
-            {
-                yield return node;
-            }
+            Walk(into, resolution, group, clause.SubClauses[i], clause, address, path.Add(i), depth + 1, i);
         }
     }
 
