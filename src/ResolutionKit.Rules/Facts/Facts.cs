@@ -240,9 +240,23 @@ public sealed class ClauseFact : Fact
     private (Registry.InstrumentRegistry Registry, List<Citation> Items)? _citations;
 
     /// <summary>The references in the clause text, "of this conference" resolved to the resolution's body.</summary>
-    public IReadOnlyList<Reference> References => _references ??= Clause.References.Select(r => r.OfThisBody && r.Body is null ? r with { Body = Body } : r).ToList();
+    public IReadOnlyList<Reference> References => _references ??= Resolved(Clause.References, Body);
 
-    private List<Reference>? _references;
+    private IReadOnlyList<Reference>? _references;
+
+    /// <summary>The references with "of this conference" given its body: the clause's own list when none needs it (most clauses).</summary>
+    private static IReadOnlyList<Reference> Resolved(IReadOnlyList<Reference> references, Body body)
+    {
+        foreach (var r in references)
+        {
+            if (r.OfThisBody && r.Body is null)
+            {
+                return references.Select(x => x.OfThisBody && x.Body is null ? x with { Body = body } : x).ToList();
+            }
+        }
+
+        return references;
+    }
 
     /// <inheritdoc />
     public override string Key => _key ??= "C:" + Address;
