@@ -302,10 +302,11 @@ internal sealed class FactBuilder
     private void AddResolution(Resolution r)
     {
         var list = new List<Fact>();
-        var rf = new ResolutionFact(r);
+        var groups = r.GroupNodes().ToList();
+        var rf = new ResolutionFact(r, groups);
         list.Add(rf);
         _resolutions[r.Address] = rf;
-        foreach (var g in r.GroupNodes())
+        foreach (var g in groups)
         {
             list.Add(new GroupFact(g));
         }

@@ -25,6 +25,13 @@ public sealed class ResolutionFact : Fact
 {
     internal ResolutionFact(Resolution resolution) => Resolution = resolution;
 
+    /// <summary>A resolution whose group nodes are made already: its clauses are placed under them, not under new ones.</summary>
+    internal ResolutionFact(Resolution resolution, IReadOnlyList<GroupNode> groups)
+    {
+        Resolution = resolution;
+        _clauses = ModelWalker.Clauses(resolution, groups);
+    }
+
     /// <summary>The resolution.</summary>
     public Resolution Resolution { get; }
 
@@ -35,7 +42,7 @@ public sealed class ResolutionFact : Fact
     public Body Body => Resolution.Id.Body;
 
     /// <summary>All clauses, sub-clauses included.</summary>
-    public IReadOnlyList<ClauseNode> AllClauses => _clauses ??= Resolution.Clauses().ToList();
+    public IReadOnlyList<ClauseNode> AllClauses => _clauses ??= Resolution.Clauses() as List<ClauseNode> ?? Resolution.Clauses().ToList();
 
     private List<ClauseNode>? _clauses;
 

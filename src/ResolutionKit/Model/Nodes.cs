@@ -35,11 +35,14 @@ internal static class ModelWalker
         }
     }
 
-    public static IEnumerable<ClauseNode> Clauses(Resolution resolution)
+    public static IEnumerable<ClauseNode> Clauses(Resolution resolution) => Clauses(resolution, Groups(resolution));
+
+    /// <summary>The clauses of a resolution under group nodes already made for it (<see cref="Groups"/>), in document order.</summary>
+    internal static List<ClauseNode> Clauses(Resolution resolution, IEnumerable<GroupNode> groups)
     {
         // Collected in document order into one list: nested iterators cost an object per clause and level.
         var result = new List<ClauseNode>();
-        foreach (var group in Groups(resolution))
+        foreach (var group in groups)
         {
             var clauses = group.Group.Clauses;
             for (var i = 0; i < clauses.Count; i++)
