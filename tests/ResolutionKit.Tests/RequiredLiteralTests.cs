@@ -103,6 +103,25 @@ public class RequiredLiteralTests
         }
     }
 
+    /// <summary>
+    /// The screen asks the engine about an unstable character only for literals sharing a case form with it: every
+    /// character the engine takes for an unstable one shares a case form with it.
+    /// </summary>
+    [Fact]
+    public void EveryCharacterTheEngineTakesForAnUnstableOne_ShouldShareACaseFormWithIt()
+    {
+        var all = new string(Enumerable.Range(1, 0xFFFF).Select(i => (char)i).Where(c => !char.IsSurrogate(c)).ToArray());
+        foreach (var d in LiteralScreen.Unstable.Value)
+        {
+            var one = new Regex("\\u" + ((int)d).ToString("X4"), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            for (var m = one.Match(all); m.Success; m = m.NextMatch())
+            {
+                var c = m.Value[0];
+                Assert.True(LiteralScreen.Forms(c).Intersect(LiteralScreen.Forms(d)).Any(), $"U+{(int)d:X4} is taken for U+{(int)c:X4}, with which it shares no case form");
+            }
+        }
+    }
+
     /// <summary>Random literals and texts over letters with awkward case forms: a text the alternation of the literals matches passes the screen.</summary>
     [Property(MaxTest = 2000)]
     public Property Screen_ShouldPassEveryTextTheEngineMatches() =>

@@ -115,8 +115,7 @@ internal sealed class LiteralScreen
             }
 
             var self = c.ToString();
-            var forms = new[] { lower, upper, char.ToUpperInvariant(lower), char.ToLowerInvariant(upper) };
-            if (forms.Any(f => !string.Equals(self, f.ToString(), StringComparison.OrdinalIgnoreCase)))
+            if (Forms(c).Any(f => !string.Equals(self, f.ToString(), StringComparison.OrdinalIgnoreCase)))
             {
                 result.Add(c);
             }
@@ -124,6 +123,14 @@ internal sealed class LiteralScreen
 
         return result.ToArray();
     });
+
+    /// <summary>A character and its case forms: lower, upper, the upper of the lower, the lower of the upper.</summary>
+    internal static char[] Forms(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        var upper = char.ToUpperInvariant(c);
+        return new[] { c, lower, upper, char.ToUpperInvariant(lower), char.ToLowerInvariant(upper) };
+    }
 
     /// <summary>
     /// The unstable characters (see <see cref="Unstable"/>) the regex engine, ignoring case, takes for a character of
@@ -139,6 +146,15 @@ internal sealed class LiteralScreen
             return null;
         }
 
+        // Only an unstable character sharing a case form with a literal's character can be taken for it (checked for
+        // every character by the tests): most literals share none, and need no question to the engine.
+        var forms = new HashSet<char>(chars.SelectMany(Forms));
+        var candidates = unstable.Where(d => Forms(d).Any(forms.Contains)).ToArray();
+        if (candidates.Length == 0)
+        {
+            return candidates;
+        }
+
         var klass = new StringBuilder("[");
         foreach (var c in chars)
         {
@@ -146,7 +162,7 @@ internal sealed class LiteralScreen
         }
 
         var regex = new Regex(klass.Append(']').ToString(), RegexOptions.IgnoreCase | culture);
-        return unstable
+        return candidates
             .Where(d => regex.IsMatch(d.ToString()) && !chars.Any(c => string.Equals(c.ToString(), d.ToString(), StringComparison.OrdinalIgnoreCase)))
             .ToArray();
     }
