@@ -348,8 +348,9 @@ internal sealed class FactBuilder
     {
         var index = _index!;
         var firstBuild = index.Count == 0 && _retired.Count == 0;
-        var all = new List<(ClauseFact Fact, int Id)>();
-        var fresh = new List<ClauseFact>();
+        var factCount = added.Sum(r => _byResolution[r.Address].Count);
+        var all = new List<(ClauseFact Fact, int Id)>(factCount);
+        var fresh = new List<ClauseFact>(factCount);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in added.SelectMany(r => _byResolution[r.Address]))
         {
@@ -479,18 +480,15 @@ internal sealed class FactBuilder
         Mark("overlap: search");
         // Pairs within each changed resolution, all parts: every pair of its comparable clauses measured exactly (tens
         // of clauses, so hundreds of small merges per resolution, whatever the size of the corpus).
-        var shinglesOf = new Dictionary<int, long[]>();
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            shinglesOf[start + i] = freshShingles[i];
-        }
+        // The fresh clauses have the ids start, start + 1, ...: their shingles are found by position.
+        long[]? ShinglesOf(int id) => id >= start && id - start < freshShingles.Count ? freshShingles[id - start] : null;
 
         foreach (var clauses in all.GroupBy(x => x.Fact.Resolution.Address, StringComparer.Ordinal))
         {
             var members = new List<(ClauseFact Fact, int Id, long[] Set)>();
             foreach (var (c, id) in clauses)
             {
-                if (!shinglesOf.TryGetValue(id, out var set))
+                if (ShinglesOf(id) is not { } set)
                 {
                     set = index.Shingles(id) is long[] { Length: > 0 } kept ? kept : c.ComparableText() is { Length: > 0 } text ? TextSimilarity.ShingleArray(text) : Array.Empty<long>();
                 }

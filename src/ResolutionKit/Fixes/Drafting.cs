@@ -306,7 +306,7 @@ internal static class Labelling
         var top = group.Live().ToList();
 
         // Letters stay in the text's alphabet: a), b) in Latin texts, а), б) in Russian, أ), ب) in Arabic.
-        var alphabet = AlphabetOf(group.AllClauses().Select(c => c.Label));
+        var alphabet = AlphabetOf(group.Clauses);
         for (var i = 0; i < top.Count; i++)
         {
             var clause = top[i];
@@ -331,30 +331,42 @@ internal static class Labelling
         return changed;
     }
 
-    private static string AlphabetOf(IEnumerable<string> labels)
+    /// <summary>The alphabet of the first label, depth first, written in another alphabet than the Latin one (else Latin).</summary>
+    private static string AlphabetOf(List<DraftClause> clauses)
     {
-        foreach (var label in labels)
+        foreach (var clause in clauses)
         {
-            // Only a label with a letter outside ASCII can be in another alphabet (digits and Latin letters are not).
-            var other = false;
-            foreach (var c in label)
+            if (AlphabetOf(clause.Label) is { } found)
             {
-                other |= c > 0x7F;
+                return found;
             }
 
-            if (!other)
+            if (clause.Subs.Count > 0 && AlphabetOf(clause.Subs) is var inner && inner != Internal.Labels.Latin)
             {
-                continue;
-            }
-
-            var key = label.TrimEnd(')', '.').TrimStart('(');
-            if (key.Length > 0 && !key.All(char.IsDigit) && Internal.Labels.AlphabetOf(key) is var alphabet && alphabet != Internal.Labels.Latin)
-            {
-                return alphabet;
+                return inner;
             }
         }
 
         return Internal.Labels.Latin;
+    }
+
+    /// <summary>The alphabet of a label written in another alphabet than the Latin one, or null.</summary>
+    private static string? AlphabetOf(string label)
+    {
+        // Only a label with a letter outside ASCII can be in another alphabet (digits and Latin letters are not).
+        var other = false;
+        foreach (var c in label)
+        {
+            other |= c > 0x7F;
+        }
+
+        if (!other)
+        {
+            return null;
+        }
+
+        var key = label.TrimEnd(')', '.').TrimStart('(');
+        return key.Length > 0 && !key.All(char.IsDigit) && Internal.Labels.AlphabetOf(key) is var alphabet && alphabet != Internal.Labels.Latin ? alphabet : null;
     }
 
     private static string Letter(int index, string alphabet) =>
