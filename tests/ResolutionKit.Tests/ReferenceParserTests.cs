@@ -113,8 +113,9 @@ public class ReferenceParserTests
     }
 
     /// <summary>
-    /// A clause's references are found once and kept with the text they were found in: a copy with another text finds
-    /// its own, and equality does not depend on whether either clause was asked.
+    /// A clause's references follow its text: a copy with another text finds its own, and equality does not depend on
+    /// whether either clause was asked. (They are parsed on each request: keeping them on the clause made a check of
+    /// freshly read texts 5-8% slower, the writes into the read model costing the collector more than the parse.)
     /// </summary>
     [Fact]
     public void References_ShouldFollowTheText_AndStayOutOfEquality()
@@ -122,7 +123,6 @@ public class ReferenceParserTests
         var clause = new Clause("1", "to implement Resolution 71 (Rev. Bucharest, 2022) of this conference;", default);
         var asked = clause with { };
         Assert.Equal("71", Assert.Single(asked.References).Number);
-        Assert.Same(asked.References, asked.References);
         Assert.Equal(clause, asked);
         Assert.Equal(clause.GetHashCode(), asked.GetHashCode());
 

@@ -33,30 +33,8 @@ public sealed record Clause(string Label, string Text, EquatableArray<Clause> Su
     /// </summary>
     public string Key => Internal.Labels.Key(Label);
 
-    /// <summary>References to other instruments found in the text (found once per clause text).</summary>
-    public IReadOnlyList<Reference> References
-    {
-        get
-        {
-            // Kept with the text and map they were found in: a copy made with "with" shares the holder, and a copy
-            // with another text finds its own.
-            if (_references.Value is { } known && ReferenceEquals(known.Text, Text) && ReferenceEquals(known.Map, TextMap))
-            {
-                return known.Items;
-            }
-
-            var found = new ReferenceCache.Snapshot(Text, TextMap, ReferenceParser.Parse(Text, TextMap));
-            _references.Value = found;
-            return found.Items;
-        }
-    }
-
-    /// <summary>
-    /// Parsed on every request before, the references cost every check of the same texts (an editor's session, the map
-    /// after a check) about 120 ms per 1,000 resolutions again. A table beside the records (ConditionalWeakTable) made
-    /// every garbage collection slower by more than that.
-    /// </summary>
-    private readonly ReferenceCache _references = new();
+    /// <summary>References to other instruments found in the text.</summary>
+    public IReadOnlyList<Reference> References => ReferenceParser.Parse(Text, TextMap);
 
     /// <summary>Footnote markers (as plain digits) found in the text.</summary>
     public IReadOnlyList<string> FootnoteMarkers => Internal.Superscripts.FindMarkers(Text);
@@ -65,20 +43,4 @@ public sealed record Clause(string Label, string Text, EquatableArray<Clause> Su
     /// <param name="start">Offset in <see cref="Text"/>.</param>
     /// <param name="length">Length.</param>
     public SourceSpan? Locate(int start, int length) => TextMap?.Locate(start, length) ?? Span;
-}
-
-/// <summary>
-/// A clause's parsed references, held out of the record's equality: two clauses with the same text are equal whether or
-/// not either has been asked for its references.
-/// </summary>
-internal sealed class ReferenceCache
-{
-    public Snapshot? Value { get; set; }
-
-    public override bool Equals(object? obj) => obj is ReferenceCache;
-
-    public override int GetHashCode() => 0;
-
-    /// <summary>The references found in one text with its map.</summary>
-    public sealed record Snapshot(string Text, SourceMap? Map, IReadOnlyList<Reference> Items);
 }
