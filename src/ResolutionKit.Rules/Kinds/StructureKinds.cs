@@ -191,51 +191,33 @@ internal static class SequenceKind
         private IEnumerable<(GroupNode Late, GroupNode Before)> Violations(Resolution r)
         {
             var nodes = r.GroupNodes().Where(n => n.Group.Part == Part.Operative).ToList();
-            var ranks = nodes.Select(n => Rank(n.Group)).ToList();
-            for (var i = 0; i < nodes.Count; i++)
+            return Late(nodes.Select(n => Rank(n.Group)).ToList()).Select(p => (nodes[p.Late], nodes[p.Before]));
+        }
+
+        /// <summary>Each ranked group with the first earlier group that ranks after it, by index.</summary>
+        private static IEnumerable<(int Late, int Before)> Late(List<int> ranks)
+        {
+            for (var i = 0; i < ranks.Count; i++)
             {
-                var rank = ranks[i];
-                if (rank < 0)
+                if (ranks[i] < 0)
                 {
                     continue;
                 }
 
-                // The first earlier group that ranks after this one.
                 for (var j = 0; j < i; j++)
                 {
-                    if (ranks[j] > rank)
+                    if (ranks[j] > ranks[i])
                     {
-                        yield return (nodes[i], nodes[j]);
+                        yield return (i, j);
                         break;
                     }
                 }
             }
         }
 
-        /// <summary>Whether some operative group ranks after a later one, without building group addresses.</summary>
-        private bool HasViolation(Resolution r)
-        {
-            var highest = -1;
-            foreach (var g in r.Groups)
-            {
-                if (g.Part != Part.Operative)
-                {
-                    continue;
-                }
-
-                var rank = Rank(g);
-                if (rank >= 0 && highest > rank)
-                {
-                    return true;
-                }
-
-                highest = Math.Max(highest, rank);
-            }
-
-            return false;
-        }
-
-        public override bool Matches(ResolutionFact r) => Definition.Scope.MatchesResolution(r.Resolution) && HasViolation(r.Resolution);
+        // The condition ranks the groups themselves: no group addresses are made for a resolution in order.
+        public override bool Matches(ResolutionFact r) =>
+            Definition.Scope.MatchesResolution(r.Resolution) && Late(r.Resolution.Groups.Where(g => g.Part == Part.Operative).Select(Rank).ToList()).Any();
 
         public override IEnumerable<Diagnostic> Evaluate(ResolutionFact r)
         {
