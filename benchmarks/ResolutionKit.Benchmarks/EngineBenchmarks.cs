@@ -69,7 +69,7 @@ public class EngineOverheadBenchmarks
         DiagnosticSink.Current = sink;
         try
         {
-            session.InsertAll(_facts);
+            IncrementalSession.InsertInSlices(session, _facts);
             session.Fire();
         }
         finally
