@@ -123,75 +123,134 @@ public static class TextSimilarity
     /// <param name="text">The text.</param>
     /// <param name="enough">Stop counting here.</param>
     /// <param name="skipCitationTokens">Do not count the tokens <see cref="ComparableText"/> puts for citations (words starting with "ref").</param>
+    [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
     public static int CountWords(string text, int enough = int.MaxValue, bool skipCitationTokens = false)
     {
+        // Asked of every clause of a corpus (is it comparable, does it say something of its own): ASCII letters and
+        // digits are told and lower-cased by range, the stop words looked up in the open-addressed table of the shingles.
         var count = 0;
         var length = 0;
-        var hash = 0L;
+        var hash = Offset;
         var citation = false;
         char first = '\0', second = '\0';
-        void Flush()
-        {
-            if (length > 0 && !citation && !StopHashes.Contains(hash))
-            {
-                count++;
-            }
-
-            length = 0;
-            citation = false;
-        }
-
+        var stop = StopTable;
         unchecked
         {
             foreach (var ch in text)
             {
-                if (ch >= '\u4E00' && ch <= '\u9FFF')
+                char c;
+                if (ch < 0x80)
                 {
-                    Flush();
-                    hash = (long)14695981039346656037UL;
-                    hash ^= ch;
-                    hash *= 1099511628211L;
-                    length = 1;
-                    Flush();
-                }
-                else if ((char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch)) || (ch == '-' && length > 0))
-                {
-                    var c = ch == '-' ? ch : char.ToLowerInvariant(ch);
-                    if (length == 0)
+                    if (ch >= 'A' && ch <= 'Z')
                     {
-                        hash = (long)14695981039346656037UL;
+                        c = (char)(ch | 0x20);
+                    }
+                    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && length > 0))
+                    {
+                        c = ch;
+                    }
+                    else
+                    {
+                        goto EndOfWord;
+                    }
+                }
+                else if (ch >= '\u4E00' && ch <= '\u9FFF')
+                {
+                    // A Chinese character is a word of its own.
+                    if (length > 0 && !citation && !IsStopWord(stop, hash))
+                    {
+                        count++;
                     }
 
-                    hash ^= c;
-                    hash *= 1099511628211L;
-                    length++;
-                    if (length == 1)
+                    citation = false;
+                    length = 0;
+                    if (!IsStopWord(stop, (Offset ^ ch) * Prime))
                     {
-                        first = c;
+                        count++;
                     }
-                    else if (length == 2)
+
+                    if (count >= enough)
                     {
-                        second = c;
+                        return count;
                     }
-                    else if (length == 3 && skipCitationTokens)
-                    {
-                        citation = first == 'r' && second == 'e' && c == 'f';
-                    }
+
+                    continue;
+                }
+                else if (char.IsLetterOrDigit(ch) && !Internal.Superscripts.IsSuperscriptDigit(ch))
+                {
+                    c = char.ToLowerInvariant(ch);
                 }
                 else
                 {
-                    Flush();
+                    goto EndOfWord;
                 }
 
-                if (count >= enough)
+                if (length == 0)
                 {
-                    return count;
+                    hash = Offset;
+                }
+
+                hash = (hash ^ c) * Prime;
+                length++;
+                if (length == 1)
+                {
+                    first = c;
+                }
+                else if (length == 2)
+                {
+                    second = c;
+                }
+                else if (length == 3 && skipCitationTokens)
+                {
+                    citation = first == 'r' && second == 'e' && c == 'f';
+                }
+
+                continue;
+
+            EndOfWord:
+                if (length > 0)
+                {
+                    if (!citation && !IsStopWord(stop, hash))
+                    {
+                        count++;
+                    }
+
+                    length = 0;
+                    citation = false;
+                    if (count >= enough)
+                    {
+                        return count;
+                    }
                 }
             }
         }
 
-        Flush();
+        if (length > 0 && !citation && !IsStopWord(stop, hash))
+        {
+            count++;
+        }
+
         return count;
+    }
+
+    /// <summary>Whether a word's hash is a stop word's (open addressing on the hash's high bits; empty slots hold 0).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsStopWord(long[] stop, long whole)
+    {
+        var mask = stop.Length - 1;
+        for (var slot = (int)((ulong)(whole * unchecked((long)0x9E3779B97F4A7C15UL)) >> 40) & mask; ; slot = (slot + 1) & mask)
+        {
+            var held = stop[slot];
+            if (held == whole)
+            {
+                return true;
+            }
+
+            if (held == 0)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>The normalized content words of a text, in order.</summary>
@@ -458,23 +517,10 @@ public static class TextSimilarity
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void Emit(Span<long> words, ref int count, long[] stop, long whole, long stem)
     {
-        // Open addressing on the hash's high bits (a stop table is a few hundred words; empty slots hold 0).
-        var mask = stop.Length - 1;
-        for (var slot = (int)((ulong)(whole * unchecked((long)0x9E3779B97F4A7C15UL)) >> 40) & mask; ; slot = (slot + 1) & mask)
+        if (!IsStopWord(stop, whole))
         {
-            var held = stop[slot];
-            if (held == whole)
-            {
-                return;
-            }
-
-            if (held == 0)
-            {
-                break;
-            }
+            words[count++] = stem;
         }
-
-        words[count++] = stem;
     }
 
     private static readonly long[] StopTable = BuildStopTable();
@@ -503,7 +549,6 @@ public static class TextSimilarity
         return table;
     }
 
-    private static readonly HashSet<long> StopHashes = new(Stop.Select(Hash));
 
     /// <summary>
     /// The word bigrams of a text only, as hashes (the same hashes <see cref="Shingles"/> contains): rarer than words,
