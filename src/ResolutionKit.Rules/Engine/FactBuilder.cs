@@ -30,6 +30,7 @@ internal sealed class FactBuilder
     // clause only, whatever the size of the corpus.
     private readonly Dictionary<int, Dictionary<int, double>> _neighbors = new();
     private readonly Dictionary<string, (int Id, string Text)> _retired = new(StringComparer.Ordinal);
+    private readonly ShingleArena _shingles = new(); // the shingles of the clauses, in large blocks (see ShingleArena)
     private readonly List<string?> _textOf = new(); // the clause text by index id, as _byId: an edit that leaves it as it was keeps the clause's place
     private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
@@ -397,15 +398,16 @@ internal sealed class FactBuilder
         // others go in empty, to keep their ids): pairs within one resolution are measured directly below, so the
         // recitals that cite the same texts in the same words across a whole corpus cost nothing to search.
         Mark("overlap: kept clauses");
-        var freshShingles = new List<long[]>(fresh.Count);
+        var freshShingles = new List<ArraySegment<long>>(fresh.Count);
+        var none = new ArraySegment<long>(Array.Empty<long>());
         foreach (var c in fresh)
         {
             var text = c.ComparableText();
-            freshShingles.Add(text.Length == 0 ? Array.Empty<long>() : TextSimilarity.ShingleArray(text));
+            freshShingles.Add(text.Length == 0 ? none : TextSimilarity.ShingleSegment(text, _shingles));
         }
 
         Mark("overlap: comparable texts, shingles");
-        var start = index.AddRange(fresh.Select((c, i) => _crossParts.Contains(c.Part) ? freshShingles[i] : Array.Empty<long>()).ToList());
+        var start = index.AddRange(fresh.Select((c, i) => _crossParts.Contains(c.Part) ? freshShingles[i] : none).ToList());
         for (var i = 0; i < fresh.Count; i++)
         {
             _ids[fresh[i].Address] = start + i;
@@ -481,25 +483,25 @@ internal sealed class FactBuilder
         // Pairs within each changed resolution, all parts: every pair of its comparable clauses measured exactly (tens
         // of clauses, so hundreds of small merges per resolution, whatever the size of the corpus).
         // The fresh clauses have the ids start, start + 1, ...: their shingles are found by position.
-        long[]? ShinglesOf(int id) => id >= start && id - start < freshShingles.Count ? freshShingles[id - start] : null;
+        ArraySegment<long>? ShinglesOf(int id) => id >= start && id - start < freshShingles.Count ? freshShingles[id - start] : default(ArraySegment<long>?);
 
         foreach (var clauses in all.GroupBy(x => x.Fact.Resolution.Address, StringComparer.Ordinal))
         {
-            var members = new List<(ClauseFact Fact, int Id, long[] Set)>();
+            var members = new List<(ClauseFact Fact, int Id, ArraySegment<long> Set)>();
             foreach (var (c, id) in clauses)
             {
                 if (ShinglesOf(id) is not { } set)
                 {
-                    set = index.Shingles(id) is long[] { Length: > 0 } kept ? kept : c.ComparableText() is { Length: > 0 } text ? TextSimilarity.ShingleArray(text) : Array.Empty<long>();
+                    set = index.ShinglesOf(id) is { Count: > 0 } kept ? kept : c.ComparableText() is { Length: > 0 } text ? new ArraySegment<long>(TextSimilarity.ShingleArray(text)) : none;
                 }
 
-                if (set.Length > 0)
+                if (set.Count > 0)
                 {
                     members.Add((c, id, set));
                 }
             }
 
-            var sets = new long[members.Count][];
+            var sets = new ArraySegment<long>[members.Count];
             for (var i = 0; i < sets.Length; i++)
             {
                 sets[i] = members[i].Set;

@@ -91,7 +91,9 @@ public sealed class OverlapIndex
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
-    private readonly List<long[]?> _sets = new();
+    // The shingles of each item: a removed item's segment has no array. Sets added in a batch share large blocks (see
+    // ShingleArena), which the collector never copies.
+    private readonly List<ArraySegment<long>> _sets = new();
     private ulong[] _bandKeys = new ulong[1024];
     // The low byte of every MinHash value (b-bit MinHash), padded to a multiple of 32: two items whose bytes agree in too
     // few places cannot be similar enough, so most dissimilar candidates are rejected without the exact measure.
@@ -167,6 +169,20 @@ public sealed class OverlapIndex
     /// <param name="sets">The shingle sets, for example from <see cref="TextSimilarity.ShingleArray"/>; an array that is not sorted and distinct is copied and made so.</param>
     public int AddRange(IReadOnlyList<long[]> sets)
     {
+        var segments = new ArraySegment<long>[sets.Count];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var set = sets[i];
+            segments[i] = new ArraySegment<long>(IsSortedDistinct(set) ? set : Normalize(set));
+        }
+
+        return AddRange(segments);
+    }
+
+    /// <summary>Adds many items whose shingles are sorted and distinct already, held in segments (of a <see cref="ShingleArena"/>).</summary>
+    /// <param name="sets">The shingle sets; an empty segment is an item never similar to anything.</param>
+    internal int AddRange(IReadOnlyList<ArraySegment<long>> sets)
+    {
         var first = _sets.Count;
         var bands = Parameters.Bands;
         var needed = (first + sets.Count) * bands;
@@ -180,25 +196,23 @@ public sealed class OverlapIndex
             Array.Resize(ref _sketches, Math.Max((first + sets.Count) * _sketchLength, _sketches.Length * 2));
         }
 
-        var normalized = new long[sets.Count][];
         Parallel.For(
             0,
             sets.Count,
             () => new ulong[_multipliers.Length],
             (i, _, scratch) =>
             {
-                var set = IsSortedDistinct(sets[i]) ? sets[i] : Normalize(sets[i]);
-                normalized[i] = set;
-                ComputeBandKeys(set, _bandKeys, (first + i) * bands, scratch, (first + i) * _sketchLength);
+                ComputeBandKeys(sets[i].AsSpan(), _bandKeys, (first + i) * bands, scratch, (first + i) * _sketchLength);
                 return scratch;
             },
             _ => { });
-        foreach (var set in normalized)
+        foreach (var given in sets)
         {
+            var set = given.Array is null ? new ArraySegment<long>(Array.Empty<long>()) : given;
             var id = _sets.Count;
             _sets.Add(set);
             _live++;
-            if (_recent is not null && set.Length > 0)
+            if (_recent is not null && set.Count > 0)
             {
                 for (var b = 0; b < bands; b++)
                 {
@@ -241,25 +255,29 @@ public sealed class OverlapIndex
     /// <param name="id">The id <see cref="Add"/> gave.</param>
     public void Remove(int id)
     {
-        if (id < 0 || id >= _sets.Count || _sets[id] is not { } set)
+        if (id < 0 || id >= _sets.Count || _sets[id].Array is null)
         {
             return;
         }
 
         // A removed item stays in the lookup until it is next rebuilt; the lookup skips it.
-        _sets[id] = null;
+        _sets[id] = default;
         _live--;
     }
 
     /// <summary>The shingles of an item, sorted, or null when it was removed.</summary>
     /// <param name="id">The item.</param>
-    public IReadOnlyList<long>? Shingles(int id) => id >= 0 && id < _sets.Count ? _sets[id] : null;
+    public IReadOnlyList<long>? Shingles(int id) => id >= 0 && id < _sets.Count && _sets[id].Array is not null ? _sets[id] : (IReadOnlyList<long>?)null;
+
+    /// <summary>The shingles of an item, without a copy: empty when it has none or was removed.</summary>
+    /// <param name="id">The item.</param>
+    internal ArraySegment<long> ShinglesOf(int id) => id >= 0 && id < _sets.Count && _sets[id].Array is not null ? _sets[id] : new ArraySegment<long>(Array.Empty<long>());
 
     /// <summary>The exact similarity of two items (0 when either is empty or removed).</summary>
     /// <param name="first">One item.</param>
     /// <param name="second">The other.</param>
     public double Similarity(int first, int second) =>
-        _sets[first] is { } a && _sets[second] is { } b ? Jaccard(a, b) : 0;
+        _sets[first].Array is not null && _sets[second].Array is not null ? Jaccard(_sets[first].AsSpan(), _sets[second].AsSpan()) : 0;
 
     /// <summary>
     /// The items at least <see cref="Threshold"/> similar to one item, found through its bands (for an edit: cost in
@@ -269,19 +287,21 @@ public sealed class OverlapIndex
     public IReadOnlyList<SimilarPair> PairsOf(int id)
     {
         var result = new List<SimilarPair>();
-        if (id < 0 || id >= _sets.Count || _sets[id] is not { Length: > 0 } mine)
+        if (id < 0 || id >= _sets.Count || _sets[id].Count == 0)
         {
             return result;
         }
+
+        var mine = _sets[id];
 
         EnsureLookup();
         var bands = Parameters.Bands;
         var seen = new HashSet<int>();
         void Consider(int other)
         {
-            if (other != id && seen.Add(other) && _sets[other] is { } theirs && Bounded(mine, theirs) && SketchAgreement(id, other) >= _sketchGate)
+            if (other != id && seen.Add(other) && _sets[other] is { Array: not null } theirs && Bounded(mine.Count, theirs.Count) && SketchAgreement(id, other) >= _sketchGate)
             {
-                var s = JaccardAtLeast(mine, theirs, Threshold);
+                var s = JaccardAtLeast(mine.AsSpan(), theirs.AsSpan(), Threshold);
                 if (s >= Threshold)
                 {
                     result.Add(id < other ? new SimilarPair(id, other, s) : new SimilarPair(other, id, s));
@@ -306,7 +326,7 @@ public sealed class OverlapIndex
 
                 for (; at < _lookupKeys!.Length && _lookupKeys[at] == key; at++)
                 {
-                    if (_sets[_lookupIds![at]] is { Length: > 0 })
+                    if (_sets[_lookupIds![at]].Count > 0)
                     {
                         group.Add(_lookupIds[at]);
                     }
@@ -317,7 +337,7 @@ public sealed class OverlapIndex
             {
                 foreach (var other in list)
                 {
-                    if (_sets[other] is { Length: > 0 })
+                    if (_sets[other].Count > 0)
                     {
                         group.Add(other);
                     }
@@ -463,7 +483,7 @@ public sealed class OverlapIndex
                 var id = groups.Members[start + i];
                 Array.Copy(_sketches, id * length, sketches, i * length, length);
                 Array.Copy(_bandKeys, id * bands, keys, i * band, band);
-                sizes[i] = _sets[id]!.Length;
+                sizes[i] = _sets[id].Count;
             }
 
             for (var i = 0; i < size - 1; i++)
@@ -499,7 +519,7 @@ public sealed class OverlapIndex
                     }
 
                     measured++;
-                    var s = JaccardAtLeast(_sets[x]!, _sets[y]!, Threshold);
+                    var s = JaccardAtLeast(_sets[x].AsSpan(), _sets[y].AsSpan(), Threshold);
                     if (s >= Threshold)
                     {
                         found.Add(new SimilarPair(x, y, s));
@@ -566,7 +586,7 @@ public sealed class OverlapIndex
             var ids = new List<int>(n);
             for (var i = 0; i < n; i++)
             {
-                if (index._sets[i] is { Length: > 0 })
+                if (index._sets[i].Count > 0)
                 {
                     ids.Add(i);
                 }
@@ -845,6 +865,18 @@ public sealed class OverlapIndex
             throw new ArgumentNullException(nameof(sets));
         }
 
+        var segments = new ArraySegment<long>[sets.Count];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = new ArraySegment<long>(sets[i] ?? throw new ArgumentException("set " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is null", nameof(sets)));
+        }
+
+        return PairsAmong(segments, threshold, accept);
+    }
+
+    /// <summary><see cref="PairsAmong(IReadOnlyList{long[]}, double, Func{int, int, bool}?)"/> over segments (of a <see cref="ShingleArena"/>).</summary>
+    internal static IReadOnlyList<SimilarPair> PairsAmong(IReadOnlyList<ArraySegment<long>> sets, double threshold, Func<int, int, bool>? accept = null)
+    {
         var result = new List<SimilarPair>();
         var n = sets.Count;
         if (n < 2)
@@ -856,7 +888,7 @@ public sealed class OverlapIndex
         for (var i = 0; i < n; i++)
         {
             var at = i * BucketCount;
-            foreach (var shingle in sets[i] ?? throw new ArgumentException("set " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is null", nameof(sets)))
+            foreach (var shingle in sets[i].AsSpan())
             {
                 ref var c = ref counts[at + (int)(((ulong)shingle * 0x9E3779B97F4A7C15UL) >> (64 - BucketBits))];
                 c = c == byte.MaxValue ? c : (byte)(c + 1);
@@ -866,7 +898,7 @@ public sealed class OverlapIndex
         for (var i = 0; i < n; i++)
         {
             var a = sets[i];
-            if (a.Length == 0)
+            if (a.Count == 0)
             {
                 continue;
             }
@@ -874,17 +906,17 @@ public sealed class OverlapIndex
             for (var j = i + 1; j < n; j++)
             {
                 var b = sets[j];
-                if (b.Length == 0 || Math.Min(a.Length, b.Length) < (threshold * Math.Max(a.Length, b.Length)) - 1e-9)
+                if (b.Count == 0 || Math.Min(a.Count, b.Count) < (threshold * Math.Max(a.Count, b.Count)) - 1e-9)
                 {
                     continue;
                 }
 
-                if (SharedAtMost(counts, i * BucketCount, j * BucketCount) < SharedNeeded(a.Length, b.Length, threshold) || (accept is not null && !accept(i, j)))
+                if (SharedAtMost(counts, i * BucketCount, j * BucketCount) < SharedNeeded(a.Count, b.Count, threshold) || (accept is not null && !accept(i, j)))
                 {
                     continue;
                 }
 
-                var s = JaccardAtLeast(a, b, threshold);
+                var s = JaccardAtLeast(a.AsSpan(), b.AsSpan(), threshold);
                 if (s >= threshold)
                 {
                     result.Add(new SimilarPair(i, j, s));
@@ -935,7 +967,7 @@ public sealed class OverlapIndex
     public uint[] Signature(int id)
     {
         var signature = new uint[Parameters.Hashes];
-        Sign(_sets[id] ?? Array.Empty<long>(), signature);
+        Sign(_sets[id].AsSpan(), signature);
         return signature;
     }
 
@@ -954,7 +986,7 @@ public sealed class OverlapIndex
     public static double Jaccard(IReadOnlyList<long> a, IReadOnlyList<long> b) =>
         Jaccard(a as long[] ?? a.ToArray(), b as long[] ?? b.ToArray());
 
-    private static double Jaccard(long[] a, long[] b)
+    private static double Jaccard(ReadOnlySpan<long> a, ReadOnlySpan<long> b)
     {
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
@@ -1008,7 +1040,7 @@ public sealed class OverlapIndex
     /// shingles left cannot bring it there (the merge stops early for most dissimilar candidates).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
-    private static double JaccardAtLeast(long[] a, long[] b, double threshold)
+    private static double JaccardAtLeast(ReadOnlySpan<long> a, ReadOnlySpan<long> b, double threshold)
     {
         var needed = SharedNeeded(a.Length, b.Length, threshold);
         int i = 0, j = 0, shared = 0;
@@ -1034,7 +1066,7 @@ public sealed class OverlapIndex
     }
 
     /// <summary>The Jaccard index is at most the ratio of the smaller set to the larger: skip pairs that cannot reach it.</summary>
-    private bool Bounded(long[] a, long[] b) => Math.Min(a.Length, b.Length) >= Threshold * Math.Max(a.Length, b.Length) - 1e-9;
+    private bool Bounded(int a, int b) => Math.Min(a, b) >= Threshold * Math.Max(a, b) - 1e-9;
 
     /// <summary>
     /// Builds the sorted lookup of band values, or rebuilds it when the items added since make up an eighth of it
@@ -1051,7 +1083,7 @@ public sealed class OverlapIndex
         var live = 0;
         for (var id = 0; id < _sets.Count; id++)
         {
-            if (_sets[id] is { Length: > 0 })
+            if (_sets[id].Count > 0)
             {
                 live++;
             }
@@ -1062,7 +1094,7 @@ public sealed class OverlapIndex
         var n = 0;
         for (var id = 0; id < _sets.Count; id++)
         {
-            if (_sets[id] is { Length: > 0 })
+            if (_sets[id].Count > 0)
             {
                 Array.Copy(_bandKeys, id * bands, keys, n, bands);
                 for (var b = 0; b < bands; b++)
@@ -1081,7 +1113,7 @@ public sealed class OverlapIndex
         _recentEntries = 0;
     }
 
-    private void Sign(long[] set, uint[] signature)
+    private void Sign(ReadOnlySpan<long> set, uint[] signature)
     {
         var mins = new ulong[_multipliers.Length];
         Sign(set, mins);
@@ -1097,7 +1129,7 @@ public sealed class OverlapIndex
     /// <c>(a·x + c) &gt;&gt; 32</c> with odd <c>a</c>: four functions at a time where the processor has vectors.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
-    private void Sign(long[] set, ulong[] mins)
+    private void Sign(ReadOnlySpan<long> set, ulong[] mins)
     {
         for (var i = 0; i < mins.Length; i++)
         {
@@ -1204,7 +1236,7 @@ public sealed class OverlapIndex
     }
 
     [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
-    private void ComputeBandKeys(long[] set, ulong[] target, int at, ulong[] signature, int sketchAt)
+    private void ComputeBandKeys(ReadOnlySpan<long> set, ulong[] target, int at, ulong[] signature, int sketchAt)
     {
         if (set.Length == 0)
         {

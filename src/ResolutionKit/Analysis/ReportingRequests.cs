@@ -36,7 +36,7 @@ public sealed record ReportingRequest(int Start, int Length, ReportRecipient Rec
     private bool? _hasSubject;
 
     /// <summary>Whether the subject says enough to compare two requests (three content words or more).</summary>
-    public bool HasSubject => _hasSubject ??= TextSimilarity.Words(Subject).Count >= 3;
+    public bool HasSubject => _hasSubject ??= TextSimilarity.CountWords(Subject, 3) >= 3;
 }
 
 /// <summary>

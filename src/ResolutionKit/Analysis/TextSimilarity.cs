@@ -322,15 +322,32 @@ public static class TextSimilarity
     /// string per word: the form <see cref="OverlapIndex"/> stores, for corpora of millions of clauses.
     /// </summary>
     /// <param name="text">The text.</param>
-    [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
     public static long[] ShingleArray(string text)
+    {
+        var distinct = ShingleInto(text, out var all);
+        var result = new long[distinct];
+        Array.Copy(all, result, distinct);
+        return result;
+    }
+
+    /// <summary>The shingles of <see cref="ShingleArray"/>, kept in an arena instead of an array of their own.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="arena">Where to keep them.</param>
+    internal static ArraySegment<long> ShingleSegment(string text, ShingleArena arena)
+    {
+        var distinct = ShingleInto(text, out var all);
+        return arena.Add(all, distinct);
+    }
+
+    /// <summary>Shingles a text into the thread's buffer: returns how many distinct shingles, sorted, start it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Internal.Kernel.Optimized)]
+    private static int ShingleInto(string text, out long[] all)
     {
         // One pass over the text, nothing allocated but the result: each word's FNV-1a hash is computed as its letters go
         // by (lower-cased), with the hashes of its first n−1, n−2 and n−3 letters kept for the stem (the endings the stem
         // drops are at most three letters long); stop words are skipped. Then the words and their bigrams are sorted and
-        // made distinct in place.
-        var pooled = text.Length > 1024 ? System.Buffers.ArrayPool<long>.Shared.Rent(text.Length + 1) : null;
-        Span<long> words = pooled ?? stackalloc long[text.Length + 1];
+        // made distinct in a buffer kept by the thread, and the result is allocated once, at its size.
+        var words = Scratch(ref _words, text.Length + 1);
         var count = 0;
         var length = 0;
         long h = Offset, h1 = 0, h2 = 0, h3 = 0;
@@ -400,51 +417,61 @@ public static class TextSimilarity
             Emit(words, ref count, stop, h, StemHash(length, h, h1, h2, h3, c1, c2, c3));
         }
 
-        var result = new long[count == 0 ? 0 : (2 * count) - 1];
+        var total = count == 0 ? 0 : (2 * count) - 1;
+        all = Scratch(ref _shingles, total);
         var n = 0;
         for (var i = 0; i < count; i++)
         {
-            result[n++] = words[i];
+            all[n++] = words[i];
             if (i + 1 < count)
             {
-                result[n++] = BigramHash(words[i], words[i + 1]);
+                all[n++] = BigramHash(words[i], words[i + 1]);
             }
         }
 
-        if (pooled is not null)
-        {
-            System.Buffers.ArrayPool<long>.Shared.Return(pooled);
-        }
-
-        SortHashes(result);
+        SortHashes(all, total);
         var distinct = 0;
-        for (var i = 0; i < result.Length; i++)
+        for (var i = 0; i < total; i++)
         {
-            if (i == 0 || result[i] != result[i - 1])
+            if (i == 0 || all[i] != all[i - 1])
             {
-                result[distinct++] = result[i];
+                all[distinct++] = all[i];
             }
         }
 
-        if (distinct < result.Length)
+        return distinct;
+    }
+
+    // The words and the shingles of the text being shingled, per thread: grown as needed, never cleared (every place
+    // read was written for the text first).
+    [ThreadStatic]
+    private static long[]? _words;
+
+    [ThreadStatic]
+    private static long[]? _shingles;
+
+    private static long[] Scratch(ref long[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
         {
-            Array.Resize(ref result, distinct);
+            buffer = new long[Math.Max(length, 1024)];
         }
 
-        return result;
+        return buffer;
     }
 
     /// <summary>
-    /// Sorts hashes (as <see cref="Array.Sort(Array)"/> does): for the tens to hundreds a clause has, one pass that puts
+    /// Sorts the first <paramref name="n"/> hashes of an array (as <see cref="Array.Sort(Array)"/> does): for the tens to hundreds a clause has, one pass that puts
     /// each in a bucket by its top bits (hashes spread evenly over them), then an insertion sort that only has
     /// neighbours to swap. About a third of the time of the general sort, which was half of shingling a clause.
     /// </summary>
-    private static void SortHashes(long[] values)
+    /// <param name="values">The hashes, in their first <paramref name="n"/> places.</param>
+    /// <param name="n">How many.</param>
+    private static void SortHashes(long[] values, int n)
     {
-        var n = values.Length;
         if (n < 32 || n > 1024)
         {
-            Array.Sort(values);
+            Array.Sort(values, 0, n);
             return;
         }
 
@@ -458,7 +485,7 @@ public static class TextSimilarity
         Span<int> starts = stackalloc int[(1 << bits) + 1];
         starts.Clear();
         Span<long> copy = stackalloc long[n];
-        values.AsSpan().CopyTo(copy);
+        values.AsSpan(0, n).CopyTo(copy);
         foreach (var v in copy)
         {
             starts[(int)((ulong)(v ^ long.MinValue) >> shift) + 1]++;
