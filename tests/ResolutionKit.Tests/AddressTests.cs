@@ -65,6 +65,36 @@ public class AddressTests
         Assert.Equal(new[] { 1, 0 }, node.Path);
     }
 
+    /// <summary>
+    /// Paths are the indexes down from the group, for the first clauses (whose paths are made once and shared) and for
+    /// clauses far down a long group alike.
+    /// </summary>
+    [Fact]
+    public void Paths_ShouldBeTheIndexesDownFromTheGroup_InLongGroups()
+    {
+        var lines = new System.Collections.Generic.List<string> { "resolves" };
+        for (var i = 1; i <= 40; i++)
+        {
+            lines.Add($"{i}\tthat item {i} holds;");
+            if (i is 2 or 35)
+            {
+                for (var j = 1; j <= 36; j++)
+                {
+                    lines.Add($"{i}.{j}\tsub-item {i}.{j};");
+                }
+            }
+        }
+
+        var clauses = Read(lines.ToArray()).Clauses().ToList();
+        Assert.Equal(40 + 72, clauses.Count);
+        foreach (var c in clauses)
+        {
+            var numbers = c.Clause.Label.Split('.').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) - 1).ToArray();
+            Assert.Equal(numbers, c.Path);
+            Assert.Equal(numbers.Length - 1, c.Depth);
+        }
+    }
+
     [Fact]
     public void RomanSubClause_ShouldBeAddressedUnderItsParent()
     {
