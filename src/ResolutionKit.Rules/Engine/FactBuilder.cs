@@ -32,7 +32,7 @@ internal sealed class FactBuilder
     private readonly Dictionary<string, (int Id, string Text)> _retired = new(StringComparer.Ordinal);
     private readonly ShingleArena _shingles = new(); // the shingles of the clauses, in large blocks (see ShingleArena)
     private readonly List<string?> _textOf = new(); // the clause text by index id, as _byId: an edit that leaves it as it was keeps the clause's place
-    private readonly Dictionary<string, SimilarPairFact> _pairs = new(StringComparer.Ordinal);
+    private readonly Dictionary<FactKey, SimilarPairFact> _pairs = new();
     private readonly Dictionary<string, ResolutionFact> _resolutions = new(StringComparer.Ordinal);
 
     public FactBuilder(double similarityFloor, bool reporting = true, double reportingSubjectFloor = 1.1, IEnumerable<Part>? crossResolutionParts = null)
@@ -50,24 +50,25 @@ internal sealed class FactBuilder
     private readonly Dictionary<string, List<ReportingFact>> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _subjectIds = new(StringComparer.Ordinal);
     private readonly List<ReportingFact?> _subjectById = new();
-    private readonly Dictionary<string, HashSet<string>> _reportPairsByResolution = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<FactKey>> _reportPairsByResolution = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, HashSet<string>> _pairsByResolution = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _overlapsByResolution = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<FactKey>> _pairsByResolution = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<FactKey>> _overlapsByResolution = new(StringComparer.Ordinal);
 
     /// <summary>All current facts by key.</summary>
-    public Dictionary<string, Fact> Facts { get; } = new(StringComparer.Ordinal);
+    public Dictionary<FactKey, Fact> Facts { get; } = new();
 
     /// <summary>The keys of the facts added, removed or replaced by the last <see cref="Set"/>.</summary>
-    public HashSet<string> Changed { get; } = new(StringComparer.Ordinal);
+    public HashSet<FactKey> Changed { get; } = new();
 
     private void Put(Fact fact)
     {
-        Facts[fact.Key] = fact;
-        Changed.Add(fact.Key);
+        var key = fact.Id;
+        Facts[key] = fact;
+        Changed.Add(key);
     }
 
-    private void Drop(string key)
+    private void Drop(FactKey key)
     {
         if (Facts.Remove(key))
         {
@@ -75,20 +76,20 @@ internal sealed class FactBuilder
         }
     }
 
-    private static void Index(Dictionary<string, HashSet<string>> index, Fact fact)
+    private static void Index(Dictionary<string, HashSet<FactKey>> index, Fact fact)
     {
         foreach (var address in fact.ResolutionAddresses)
         {
             if (!index.TryGetValue(address, out var keys))
             {
-                index[address] = keys = new HashSet<string>(StringComparer.Ordinal);
+                index[address] = keys = new HashSet<FactKey>();
             }
 
-            keys.Add(fact.Key);
+            keys.Add(fact.Id);
         }
     }
 
-    private void Unindex(Dictionary<string, HashSet<string>> index, Dictionary<string, Fact> facts, string address)
+    private void Unindex(Dictionary<string, HashSet<FactKey>> index, Dictionary<FactKey, Fact> facts, string address)
     {
         if (!index.TryGetValue(address, out var keys))
         {
@@ -154,6 +155,22 @@ internal sealed class FactBuilder
         }
 
         var added = resolutions.ToList();
+#if NET
+        // A corpus comes in at once: the tables of facts are made the size they will need (a resolution, its groups and
+        // its clauses, and about as many again for pairs), not doubled step by step on the way there.
+        if (added.Count > 1)
+        {
+            var expected = 0;
+            foreach (var r in added)
+            {
+                expected += 1 + r.Preamble.Count + r.Operative.Count + CountClauses(r.Preamble) + CountClauses(r.Operative);
+            }
+
+            Facts.EnsureCapacity(Facts.Count + (expected * 5 / 4));
+            Changed.EnsureCapacity(expected * 5 / 4);
+        }
+#endif
+
         foreach (var r in added)
         {
             RemoveResolution(r.Address);
@@ -174,9 +191,9 @@ internal sealed class FactBuilder
             foreach (var (first, second, similarity) in SimilarPairs(added))
             {
                 var pair = new SimilarPairFact(first, second, similarity);
-                if (!_pairs.ContainsKey(pair.Key))
+                if (!_pairs.ContainsKey(pair.Id))
                 {
-                    _pairs[pair.Key] = pair;
+                    _pairs[pair.Id] = pair;
                     Put(pair);
                     Index(_pairsByResolution, pair);
                 }
@@ -196,7 +213,7 @@ internal sealed class FactBuilder
 
             foreach (var pair in ReportingPairs(added))
             {
-                if (!Facts.ContainsKey(pair.Key))
+                if (!Facts.ContainsKey(pair.Id))
                 {
                     Put(pair);
                     Index(_reportPairsByResolution, pair);
@@ -205,6 +222,28 @@ internal sealed class FactBuilder
         }
 
         Mark("reporting pairs");
+    }
+
+    private static int CountClauses(IEnumerable<Model.Group> groups)
+    {
+        var n = 0;
+        foreach (var g in groups)
+        {
+            n += CountClauses(g.Clauses);
+        }
+
+        return n;
+    }
+
+    private static int CountClauses(IReadOnlyList<Clause> clauses)
+    {
+        var n = clauses.Count;
+        foreach (var c in clauses)
+        {
+            n += c.SubClauses.Count == 0 ? 0 : CountClauses(c.SubClauses);
+        }
+
+        return n;
     }
 
     /// <summary>
@@ -269,7 +308,7 @@ internal sealed class FactBuilder
 
         foreach (var f in facts)
         {
-            Drop(f.Key);
+            Drop(f.Id);
             if (f is ClauseFact c)
             {
                 _clauses.Remove(c.Address);
@@ -575,8 +614,8 @@ internal sealed class FactBuilder
     private void RebuildOverlaps(HashSet<string> changed)
     {
         var byPair = changed
-            .SelectMany(a => _pairsByResolution.TryGetValue(a, out var keys) ? keys : Enumerable.Empty<string>())
-            .Distinct(StringComparer.Ordinal)
+            .SelectMany(a => _pairsByResolution.TryGetValue(a, out var keys) ? keys : Enumerable.Empty<FactKey>())
+            .Distinct()
             .Select(k => _pairs[k])
             .Where(p => !p.SameResolution && p.Similarity >= OverlapSimilarity && p.First.Part == Part.Operative && p.Second.Part == Part.Operative)
             .GroupBy(p => (p.First.Resolution.Address, p.Second.Resolution.Address));

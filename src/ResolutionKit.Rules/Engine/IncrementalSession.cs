@@ -31,7 +31,7 @@ public sealed class IncrementalSession
     private readonly ISession _session;
     private readonly FactBuilder _facts;
     private readonly Dictionary<string, Resolution> _resolutions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Fact> _inSession = new(StringComparer.Ordinal);
+    private readonly Dictionary<FactKey, Fact> _inSession = new();
     private IReadOnlyList<Diagnostic>? _current;
     private IReadOnlyList<Diagnostic> _suppressed = Array.Empty<Diagnostic>();
     private int _version = -1;
