@@ -26,9 +26,27 @@ public static class Conferences
     /// <param name="year">The year.</param>
     public static Body? BodyOf(string place, int year)
     {
-        var matches = Known.Where(c => c.Year == year && string.Equals(c.Place, place, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count == 1 ? matches[0].Body : null;
+        // Asked for every citation with a revision (a corpus check asks it thousands of times): the year's meetings only.
+        if (!ByYear.TryGetValue(year, out var meetings))
+        {
+            return null;
+        }
+
+        Body? found = null;
+        var count = 0;
+        foreach (var c in meetings)
+        {
+            if (string.Equals(c.Place, place, StringComparison.OrdinalIgnoreCase))
+            {
+                found = c.Body;
+                count++;
+            }
+        }
+
+        return count == 1 ? found : null;
     }
+
+    private static readonly Dictionary<int, List<Conference>> ByYear = Known.GroupBy(c => c.Year).ToDictionary(g => g.Key, g => g.ToList());
 
     /// <summary>
     /// The meeting a short name denotes ("WRC-15", "CMR-15", "ВКР-15", "WTSA-08", "AMNT-08", "PP-22", "ПК-22"), given
