@@ -77,6 +77,11 @@ internal static class SequenceKind
                 return null; // the single-clause check covers it
             }
 
+            if (Labelling.Unchanged(g.Group))
+            {
+                return null; // most groups: a) to z) or 1, 2, ... already, told without a draft
+            }
+
             var draft = DraftGroup.From(g.Group, 0);
             var changed = Labelling.Relabel(draft);
             if (changed.Count == 0 || changed[0] is not { Original: { } c } first)

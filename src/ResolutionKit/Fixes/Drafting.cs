@@ -299,6 +299,51 @@ internal static class Drafts
 /// </summary>
 internal static class Labelling
 {
+    /// <summary>
+    /// Whether <see cref="Relabel"/> would leave a group as it is, told without building its draft — only for the common
+    /// case it can prove: two or more clauses without sub-clauses, labelled a) to z) in a preamble or 1, 2, ... in another
+    /// part, exactly as the labelling writes them (ASCII labels: the Latin alphabet). False means "build it and see",
+    /// not "wrong": every other group goes through <see cref="Relabel"/>.
+    /// </summary>
+    /// <param name="group">The group.</param>
+    public static bool Unchanged(Group group)
+    {
+        var clauses = group.Clauses;
+        if (clauses.Count < 2 || clauses.Count > 26)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var clause = clauses[i];
+            var label = clause.Label;
+            if (!clause.SubClauses.IsEmpty)
+            {
+                return false;
+            }
+
+            if (group.Part == Part.Preamble)
+            {
+                if (label.Length != 2 || label[0] != (char)('a' + i) || label[1] != ')')
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                var n = i + 1;
+                var digits = n < 10 ? 1 : 2;
+                if (label.Length != digits || (digits == 2 && label[0] != (char)('0' + (n / 10))) || label[digits - 1] != (char)('0' + (n % 10)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Relabels the live clauses of a group; returns the clauses whose label changed.</summary>
     public static List<DraftClause> Relabel(DraftGroup group)
     {
