@@ -346,16 +346,35 @@ internal sealed class FactBuilder
         var rf = new ResolutionFact(r, groups);
         list.Add(rf);
         _resolutions[r.Address] = rf;
+        var groupFacts = new List<GroupFact>(groups.Count);
         foreach (var g in groups)
         {
-            list.Add(new GroupFact(g));
+            var gf = new GroupFact(g);
+            groupFacts.Add(gf);
+            list.Add(gf);
         }
 
         var reportIndex = 0;
+        var at = 0;
         foreach (var node in rf.AllClauses)
         {
             var c = new ClauseFact(node);
             list.Add(c);
+            if (node.Depth == 0)
+            {
+                // The clauses come group by group, in the order of the groups: a group's top-level clause facts.
+                while (at < groupFacts.Count && !ReferenceEquals(groupFacts[at].Node, node.Group))
+                {
+                    at++;
+                }
+
+                if (at < groupFacts.Count)
+                {
+                    var gf = groupFacts[at];
+                    (gf.TopLevel ??= new ClauseFact[gf.Group.Clauses.Count])[node.Path[0]] = c;
+                }
+            }
+
             _clauses[c.Address] = c;
             if (_reporting && c.Part == Part.Operative && ReportingRequests.Find(c.Text, r.Language) is { } request)
             {

@@ -104,6 +104,12 @@ public sealed class GroupFact : Fact
     /// <summary>The adopting body of the resolution.</summary>
     public Body Body => Resolution.Id.Body;
 
+    /// <summary>
+    /// The facts of the group's top-level clauses, by index, when the fact builder made them with the group (their
+    /// references are parsed once for every rule that asks); null otherwise.
+    /// </summary>
+    internal ClauseFact?[]? TopLevel { get; set; }
+
     /// <inheritdoc />
     public override string Key => _key ??= Id.ToString();
 

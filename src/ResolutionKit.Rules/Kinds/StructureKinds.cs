@@ -369,16 +369,40 @@ internal static class CountKind
             _max = max;
         }
 
-        private static int Instruments(Clause c) => c.References.Count(r => r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation);
+        private static int Instruments(IReadOnlyList<Reference> references)
+        {
+            var n = 0;
+            foreach (var r in references)
+            {
+                n += r.Kind is ReferenceKind.Resolution or ReferenceKind.Decision or ReferenceKind.Recommendation ? 1 : 0;
+            }
+
+            return n;
+        }
+
+        // The references of the group's i-th clause: from its fact when the builder made one (parsed once for all the
+        // reference rules), else parsed here.
+        private static IReadOnlyList<Reference> ReferencesOf(GroupFact g, int i) =>
+            g.TopLevel is { } facts && i < facts.Length && facts[i] is { } f && ReferenceEquals(f.Clause, g.Group.Clauses[i]) ? f.References : g.Group.Clauses[i].References;
 
         // "instruments": each clause cites at least one text (a UN resolution or a summit outcome the reference parser
         // does not know still counts), and a clause citing several ITU instruments counts each of them.
-        private int Measure(GroupFact g) => _measure switch
+        private int Measure(GroupFact g)
         {
-            "clauses" => g.Group.Clauses.Count,
-            "instruments" => g.Group.Clauses.Sum(c => Math.Max(1, Instruments(c))),
-            _ => g.Group.Clauses.Sum(Instruments),
-        };
+            if (_measure == "clauses")
+            {
+                return g.Group.Clauses.Count;
+            }
+
+            var sum = 0;
+            for (var i = 0; i < g.Group.Clauses.Count; i++)
+            {
+                var n = Instruments(ReferencesOf(g, i));
+                sum += _measure == "instruments" ? Math.Max(1, n) : n;
+            }
+
+            return sum;
+        }
 
         public override bool Matches(GroupFact g) => Definition.Scope.MatchesGroup(g.Resolution, g.Group) && Measure(g) > _max;
 
