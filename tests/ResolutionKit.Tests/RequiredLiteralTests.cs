@@ -54,6 +54,28 @@ public class RequiredLiteralTests
         Assert.False(screen.MayHold("the vice-chair of"));
     }
 
+    /// <summary>Literals that share five letters or more are searched for by what they share: fewer passes over a text.</summary>
+    [Fact]
+    public void Screen_ShouldSearchForWhatLiteralsShare()
+    {
+        var screen = LiteralScreen.Create(new[] { "chairmen", "chairman", "chairmanship", "manpower" }, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)!;
+        Assert.Equal(new[] { "chairm", "manpower" }, screen.Literals);
+        Assert.True(screen.MayHold("the Vice-Chairmen of"));
+        Assert.True(screen.MayHold("MANPOWER"));
+        Assert.False(screen.MayHold("the chair of the group"));
+        Assert.Null(LiteralScreen.Create(new[] { "Secretary", "Standardisation", "Communication", "Development", "Standardization" }, RegexOptions.IgnoreCase));
+    }
+
+    /// <summary>A pattern that is one group as a whole has the group's alternatives' letters.</summary>
+    [Theory]
+    [InlineData(@"(?:chairmen|vice-chairman|manpower)", "chairmen|chairman|manpower")]
+    [InlineData(@"(?:member\ states|sector\ members)", "member|members")]
+    [InlineData(@"(?:ab|cd)e|xyz", null)]
+    [InlineData(@"(?:report|reports)+", null)]
+    [InlineData(@"(?:[)]report)", "report")]
+    public void AWholeGroup_ShouldBeReadAsItsAlternatives(string pattern, string? expected) =>
+        Assert.Equal(expected, LiteralScreen.RequiredLiterals(pattern) is { } found ? string.Join("|", found) : null);
+
     [Fact]
     public void Screen_ShouldNotBeMade_ForTooManyLiterals_OrAnEmptyOne() =>
         Assert.All(
@@ -126,7 +148,7 @@ public class RequiredLiteralTests
     [Property(MaxTest = 2000)]
     public Property Screen_ShouldPassEveryTextTheEngineMatches() =>
         Prop.ForAll(
-            Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Gen.Choose(1, 4).SelectMany(k => Gen.ArrayOf(Awkward, k)).Select(c => new string(c)), n)).ToArbitrary(),
+            Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(Gen.Choose(1, 8).SelectMany(k => Gen.ArrayOf(Awkward, k)).Select(c => new string(c)), n)).ToArbitrary(),
             Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(Awkward, n)).Select(c => new string(c)).ToArbitrary(),
             Gen.Elements(RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexOptions.CultureInvariant).ToArbitrary(),
             (literals, text, options) =>
@@ -134,6 +156,29 @@ public class RequiredLiteralTests
                 var regex = new Regex(string.Join("|", literals.Select(Regex.Escape)), options);
                 var screen = LiteralScreen.Create(literals, options);
                 Assert.True(!regex.IsMatch(text) || screen is null || screen.MayHold(text), $"/{regex}/ matches \"{text}\" but the screen rules it out");
+            });
+
+    /// <summary>
+    /// Literals built around shared stems of five or six letters (so that the screen merges them), over letters with
+    /// awkward case forms: a text the alternation of the literals matches still passes the screen.
+    /// </summary>
+    [Property(MaxTest = 2000)]
+    public Property Screen_ShouldPassEveryTextTheEngineMatches_WhenLiteralsAreMerged() =>
+        Prop.ForAll(
+            Gen.Choose(5, 6).SelectMany(k => Gen.ArrayOf(Awkward, k)).Select(c => new string(c)).SelectMany(stem =>
+                Gen.Choose(2, 5).SelectMany(n => Gen.ArrayOf(
+                    Gen.Choose(0, 3).SelectMany(a => Gen.ArrayOf(Awkward, a)).SelectMany(pre => Gen.Choose(0, 3).SelectMany(b => Gen.ArrayOf(Awkward, b)).Select(post => new string(pre) + stem + new string(post))),
+                    n))).ToArbitrary(),
+            Gen.Choose(0, 16).SelectMany(n => Gen.ArrayOf(Awkward, n)).Select(c => new string(c)).ToArbitrary(),
+            Gen.Elements(RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexOptions.CultureInvariant).ToArbitrary(),
+            (literals, noise, options) =>
+            {
+                var regex = new Regex(string.Join("|", literals.Select(Regex.Escape)), options);
+                var screen = LiteralScreen.Create(literals, options);
+                foreach (var text in literals.Select(l => noise + l.ToUpperInvariant() + noise).Concat(literals).Append(noise))
+                {
+                    Assert.True(!regex.IsMatch(text) || screen is null || screen.MayHold(text), $"/{regex}/ matches \"{text}\" but the screen ({(screen is null ? null : string.Join("|", screen.Literals))}) rules it out");
+                }
             });
 
     private static readonly Gen<char> Awkward = Gen.Elements('k', 'K', '\u212A', 's', 'S', '\u017F', 'i', 'I', '\u0130', '\u0131', 'a', '\u00E5', '\u00C5', '\u212B', '\u00DF', '\u1E9E', '\u03C3', '\u03C2', '\u03A3', ' ');
@@ -152,6 +197,17 @@ public class RequiredLiteralTests
     public Property AMatch_ShouldHoldTheLiteral_OnRandomPatterns() =>
         Prop.ForAll(Patterns.ToArbitrary(), Texts.ToArbitrary(), (pattern, text) =>
         {
+            var literals = LiteralScreen.RequiredLiterals(pattern);
+            var matches = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase).IsMatch(text);
+            Assert.True(!matches || literals is null || literals.Any(l => text.Contains(l, StringComparison.OrdinalIgnoreCase)), $"/{pattern}/ matches \"{text}\" without any of \"{(literals is null ? null : string.Join("|", literals))}\"");
+        });
+
+    /// <summary>The same, for random patterns written as one group as a whole.</summary>
+    [Property(MaxTest = 2000)]
+    public Property AMatch_ShouldHoldTheLiteral_OnRandomPatternsInAGroup() =>
+        Prop.ForAll(Patterns.ToArbitrary(), Texts.ToArbitrary(), (inner, text) =>
+        {
+            var pattern = "(?:" + inner + ")";
             var literals = LiteralScreen.RequiredLiterals(pattern);
             var matches = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase).IsMatch(text);
             Assert.True(!matches || literals is null || literals.Any(l => text.Contains(l, StringComparison.OrdinalIgnoreCase)), $"/{pattern}/ matches \"{text}\" without any of \"{(literals is null ? null : string.Join("|", literals))}\"");

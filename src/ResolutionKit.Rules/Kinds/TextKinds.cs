@@ -461,7 +461,7 @@ internal static class SubstitutionKind
             {
                 const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
                 terms.Screen = alternatives.GroupBy(a => a.IgnoreCase).Select(g =>
-                    new Regex("(?:" + string.Join("|", g.Select(a => a.Text)) + ")", options | (g.Key ? RegexOptions.IgnoreCase : RegexOptions.None), ctx.Environment.RegexTimeout)).ToList();
+                    (Regex)new ScreenedRegex("(?:" + string.Join("|", g.Select(a => a.Text)) + ")", options | (g.Key ? RegexOptions.IgnoreCase : RegexOptions.None), ctx.Environment.RegexTimeout)).ToList();
             }
             catch (ArgumentException)
             {

@@ -64,14 +64,109 @@ internal sealed class LiteralScreen
         // A text that holds "vice-chairman" holds "chairman": a literal holding another is not searched for.
         bool Holds(int i, int j) =>
             i != j && (all[j].Length < all[i].Length || (all[j].Length == all[i].Length && j < i)) && all[i].IndexOf(all[j], comparison) >= 0;
-        var list = all.Where((_, i) => !Enumerable.Range(0, all.Count).Any(j => Holds(i, j))).ToArray();
-        if (list.Length > MaxLiterals)
+        var list = all.Where((_, i) => !Enumerable.Range(0, all.Count).Any(j => Holds(i, j))).ToList();
+
+        // Two literals that share a run of MinShared letters or more are searched for by that run ("chairman" and
+        // "chairmen" by "chairm"): a text that holds either holds it, and there is one pass fewer.
+        while (list.Count > MaxLiterals && Closest(list, comparison) is var (first, second, shared) && shared.Length >= MinShared)
+        {
+            list[first] = shared;
+            list.RemoveAt(second);
+            list = list.Where((l, i) => !list.Where((m, j) => j != i && (m.Length < l.Length || (m.Length == l.Length && j < i)) && l.IndexOf(m, comparison) >= 0).Any()).ToList();
+        }
+
+        if (list.Count > MaxLiterals)
         {
             return null;
         }
 
-        var others = ignoreCase ? OthersFor(list, options & RegexOptions.CultureInvariant) : Array.Empty<char>();
-        return others is null ? null : new LiteralScreen(list, ignoreCase, others);
+        var others = ignoreCase ? OthersFor(list.ToArray(), options & RegexOptions.CultureInvariant) : Array.Empty<char>();
+        return others is null ? null : new LiteralScreen(list.ToArray(), ignoreCase, others);
+    }
+
+    /// <summary>Where the group opened at <paramref name="open"/> closes (escapes and classes skipped), or -1.</summary>
+    private static int ClosingParenthesis(string pattern, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    i++;
+                    if (i < pattern.Length && pattern[i] == '^')
+                    {
+                        i++;
+                    }
+
+                    if (i < pattern.Length && pattern[i] == ']')
+                    {
+                        i++;
+                    }
+
+                    while (i < pattern.Length && pattern[i] != ']')
+                    {
+                        i += pattern[i] == '\\' ? 2 : 1;
+                    }
+
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The shortest run two literals merged must share to stand for both: long enough to stay rare in text.</summary>
+    public const int MinShared = 5;
+
+    /// <summary>The two literals that share the longest run of characters, and that run (taken from the first).</summary>
+    private static (int First, int Second, string Shared) Closest(List<string> literals, StringComparison comparison)
+    {
+        var best = (First: -1, Second: -1, Shared: string.Empty);
+        for (var i = 0; i < literals.Count; i++)
+        {
+            for (var j = i + 1; j < literals.Count; j++)
+            {
+                var shared = LongestShared(literals[i], literals[j], comparison);
+                if (shared.Length > best.Shared.Length)
+                {
+                    best = (i, j, shared);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The longest run of <paramref name="a"/> that <paramref name="b"/> holds too (first found), compared as given.</summary>
+    private static string LongestShared(string a, string b, StringComparison comparison)
+    {
+        for (var length = Math.Min(a.Length, b.Length); length > 0; length--)
+        {
+            for (var start = 0; start + length <= a.Length; start++)
+            {
+                var run = a.Substring(start, length);
+                if (b.IndexOf(run, comparison) >= 0)
+                {
+                    return run;
+                }
+            }
+        }
+
+        return string.Empty;
     }
 
     /// <summary>Whether the text may hold a match: it holds one of the literals, or a character the engine takes for one of their letters.</summary>
@@ -179,6 +274,12 @@ internal sealed class LiteralScreen
         if (HasInlineFreeSpacing(pattern))
         {
             return null; // (?x): spaces and "# comments" are not text
+        }
+
+        // "(?:a|b|c)" as a whole is "a|b|c": its alternatives are the pattern's.
+        if (pattern.StartsWith("(?:", StringComparison.Ordinal) && ClosingParenthesis(pattern, 0) == pattern.Length - 1)
+        {
+            return RequiredLiterals(pattern.Substring(3, pattern.Length - 4));
         }
 
         var result = new List<string>();
