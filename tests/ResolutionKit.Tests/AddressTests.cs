@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ResolutionKit.Reading;
 using Xunit;
@@ -160,4 +161,37 @@ public class LanguageIndependentAddressTests
         Assert.Equal(en.GroupNodes().Select(g => g.Address), fr.GroupNodes().Select(g => g.Address));
         Assert.Equal(en.Clauses().Select(c => c.Address), fr.Clauses().Select(c => c.Address));
     }
+}
+
+/// <summary>An instrument's address is made once, and stays that of its own body, kind and number.</summary>
+public class InstrumentAddressTests
+{
+    [Fact]
+    public void Address_ShouldFollowACopyMadeWithAnotherNumberOrKind()
+    {
+        var id = new Model.InstrumentId(Model.Body.Plenipotentiary, Model.InstrumentKind.Resolution, "191");
+        Assert.Equal("PP-191", id.Address);
+        Assert.Same(id.Address, id.Address);
+        var other = id with { Number = "192" };
+        Assert.Equal("PP-192", other.Address);
+        Assert.Equal("PP-DEC-191", (id with { Kind = Model.InstrumentKind.Decision }).Address);
+        Assert.Equal("WTSA-191", (id with { Body = Model.Body.Wtsa }).Address);
+        Assert.Equal("PP-191", id.Address);
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public FsCheck.Property Equality_ShouldNotDependOnWhetherTheAddressWasAskedFor() =>
+        FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.Gen.Elements("1", "44A", "191", "[ACP-1]").ToArbitrary(),
+            FsCheck.Fluent.Gen.Elements(Model.InstrumentKind.Resolution, Model.InstrumentKind.Decision, Model.InstrumentKind.Opinion).ToArbitrary(),
+            (number, kind) =>
+            {
+                var a = new Model.InstrumentId(Model.Body.Wtdc, kind, number);
+                var b = new Model.InstrumentId(new Model.Body("WTDC", Model.Body.Wtdc.Name), kind, new string(number.ToCharArray()));
+                _ = a.Address;
+                Assert.Equal(a, b);
+                Assert.Equal(a.GetHashCode(), b.GetHashCode());
+                Assert.Equal(a.Address, b.Address);
+                Assert.NotEqual(a, b with { Number = number + "0" });
+            });
 }
