@@ -96,22 +96,7 @@ internal sealed class LiteralScreen
                     i++;
                     break;
                 case '[':
-                    i++;
-                    if (i < pattern.Length && pattern[i] == '^')
-                    {
-                        i++;
-                    }
-
-                    if (i < pattern.Length && pattern[i] == ']')
-                    {
-                        i++;
-                    }
-
-                    while (i < pattern.Length && pattern[i] != ']')
-                    {
-                        i += pattern[i] == '\\' ? 2 : 1;
-                    }
-
+                    i = EndOfClass(pattern, i);
                     break;
                 case '(':
                     depth++;
@@ -127,6 +112,31 @@ internal sealed class LiteralScreen
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Where the class opened at <paramref name="open"/> ends: its closing bracket (a bracket first in the class, or
+    /// escaped, is a member), or the end of the pattern.
+    /// </summary>
+    private static int EndOfClass(string pattern, int open)
+    {
+        var i = open + 1;
+        if (i < pattern.Length && pattern[i] == '^')
+        {
+            i++;
+        }
+
+        if (i < pattern.Length && pattern[i] == ']')
+        {
+            i++;
+        }
+
+        while (i < pattern.Length && pattern[i] != ']')
+        {
+            i += pattern[i] == '\\' ? 2 : 1;
+        }
+
+        return i;
     }
 
     /// <summary>The shortest run two literals merged must share to stand for both: long enough to stay rare in text.</summary>
@@ -331,23 +341,7 @@ internal sealed class LiteralScreen
                     continue;
                 case '[':
                     Flush();
-                    // A class: up to its closing bracket (a bracket first in the class, or escaped, is a member).
-                    i++;
-                    if (i < pattern.Length && pattern[i] == '^')
-                    {
-                        i++;
-                    }
-
-                    if (i < pattern.Length && pattern[i] == ']')
-                    {
-                        i++;
-                    }
-
-                    while (i < pattern.Length && pattern[i] != ']')
-                    {
-                        i += pattern[i] == '\\' ? 2 : 1;
-                    }
-
+                    i = EndOfClass(pattern, i);
                     continue;
                 case '(':
                     Flush();
