@@ -452,6 +452,11 @@ public static class TextSimilarity
 
     private static long[] Scratch(ref long[]? buffer, int length)
     {
+        if (length > KeptScratch)
+        {
+            return new long[length]; // a whole document pasted as one clause: not kept for the thread's lifetime
+        }
+
         if (buffer is null || buffer.Length < length)
         {
             buffer = new long[Math.Max(length, 1024)];
@@ -459,6 +464,9 @@ public static class TextSimilarity
 
         return buffer;
     }
+
+    /// <summary>The longest buffer a thread keeps (512 KB): clauses are hundreds of characters, not hundreds of thousands.</summary>
+    private const int KeptScratch = 1 << 16;
 
     /// <summary>
     /// Sorts the first <paramref name="n"/> hashes of an array (as <see cref="Array.Sort(Array)"/> does): for the tens to hundreds a clause has, one pass that puts
