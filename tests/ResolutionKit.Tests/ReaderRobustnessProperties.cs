@@ -24,6 +24,19 @@ public class ReaderRobustnessProperties
         Assert.True(lost.Count == 0, "Lines neither in the model nor reported:\n" + string.Join("\n", lost));
     }
 
+    /// <summary>
+    /// Found by the property above: a dash before a number glued to a word ("- 2i-") was taken for a bullet before a
+    /// label and dropped, although no label was read there.
+    /// </summary>
+    [Theory]
+    [InlineData("dcide\r- 2i-\nn")]
+    [InlineData("(resolvesdecides\r\n–12\r\ndécide\r- 12 -coordi- \r\nnation\nPage 3 of 9decidesResolution 71 (Rev. Dubai, 2018) of this conference")]
+    public void ADashBeforeAGluedNumber_ShouldStayInTheText(string text)
+    {
+        var lost = TextCoverage.LostLines(text, ResolutionTextReader.ReadAll(text, "input.txt"));
+        Assert.True(lost.Count == 0, "Lines neither in the model nor reported:\n" + string.Join("\n", lost));
+    }
+
     [Property(Arbitrary = new[] { typeof(ResolutionArbitraries) }, MaxTest = 100)]
     public void AnyText_ReadTwice_ShouldGiveEqualResults(ReaderInput input)
     {

@@ -890,13 +890,15 @@ internal sealed class InstrumentBuilder
             }
 
             // A bullet a web page puts before list items ("• considering", "• a) that", "• that ...") is markup, not text;
-            // a dash before a heading or a label too ("- recalling"), while a dash before text is the text's own list item.
+            // a dash before a heading or a label too ("- recalling"), while a dash before text is the text's own list item
+            // (a number glued to a word after a dash, "- 2i", is text: nothing tells it from a label that lost its tab; and
+            // "- 12 -" is a page number's shape, not a bullet and a label).
             var bullet = IsBulletChar(fold[0]) ? BulletPrefix.Match(fold) : Match.Empty;
             if (bullet.Success)
             {
                 var rest = line.Slice(bullet.Length);
                 var webBullet = "•·▪■◦●".IndexOf(fold[0]) >= 0;
-                if (webBullet || IsHeadingLine(rest.Fold) || LabelMatcher.At(rest.Fold, 0, _glueNumbers) is { } restLabel && !restLabel.AtEnd(rest.Fold))
+                if (webBullet || IsHeadingLine(rest.Fold) || LabelMatcher.At(rest.Fold, 0, _glueNumbers) is { Glued: false } restLabel && !restLabel.AtEnd(rest.Fold) && rest.Fold[restLabel.TextStart] is not ('-' or '–' or '—'))
                 {
                     line = rest;
                     text = line.Text;
